@@ -1,0 +1,54 @@
+package org.lantian.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.lantian.domain.SiteCatalogue;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogueConfiguration {
+
+	private static final Logger LOG = LoggerFactory.getLogger(CatalogueConfiguration.class);
+
+	@Bean
+	SiteCatalogue siteCatalogue(CatalogueProperties properties, ResourceLoader resources) {
+		String location = properties.sites();
+		Resource resource = resources
+			.getResource(location.contains(":") && !location.startsWith("/") ? location : "file:" + location);
+		if (!resource.exists()) {
+			throw new InvalidCatalogueException(location, List.of("file not found"));
+		}
+		try (InputStream in = resource.getInputStream()) {
+			SiteCatalogue catalogue = SiteCatalogueFile.read(in, location);
+			LOG.info("Site catalogue {}: {} sites", location, catalogue.size());
+			return catalogue;
+		}
+		catch (IOException ex) {
+			throw new InvalidCatalogueException(location, List.of("cannot be read: " + ex.getMessage()));
+		}
+	}
+
+	/** The reporting time zone (INTERFACES: {@code lantian.zone}). */
+	@Bean
+	ZoneId reportingZone(CatalogueProperties properties) {
+		return properties.zone();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

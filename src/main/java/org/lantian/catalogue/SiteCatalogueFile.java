@@ -1,0 +1,108 @@
+package org.lantian.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.jspecify.annotations.Nullable;
+import org.lantian.domain.Enterprise;
+import org.lantian.domain.Hj212Access;
+import org.lantian.domain.Site;
+import org.lantian.domain.SiteCatalogue;
+import org.lantian.domain.SiteId;
+import org.lantian.domain.SiteKind;
+
+/**
+ * Reads a site catalogue file: {@code sites:} followed by a list of sites (INTERFACES
+ * §2). Every invalid entry is reported, by position and id, in one exception.
+ */
+final class SiteCatalogueFile {
+
+	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+	private SiteCatalogueFile() {
+	}
+
+	/**
+	 * Parses the catalogue (YAML is a superset of JSON, so both are read alike).
+	 * @param name the file's name for error messages
+	 * @throws InvalidCatalogueException naming every problem found
+	 */
+	static SiteCatalogue read(InputStream in, String name) {
+		Document document;
+		try {
+			document = YAML.readValue(in, Document.class);
+		}
+		catch (JsonProcessingException ex) {
+			String where = (ex.getLocation() != null)
+					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
+					: "";
+			throw new InvalidCatalogueException(name, List.of(ex.getOriginalMessage() + where));
+		}
+		catch (IOException ex) {
+			throw new InvalidCatalogueException(name, List.of("cannot be read: " + ex.getMessage()));
+		}
+		if (document == null || document.sites() == null || document.sites().isEmpty()) {
+			throw new InvalidCatalogueException(name,
+					List.of("no sites: the file must have a non-empty 'sites:' list"));
+		}
+		List<String> problems = new ArrayList<>();
+		List<Site> sites = new ArrayList<>();
+		for (int i = 0; i < document.sites().size(); i++) {
+			Entry entry = document.sites().get(i);
+			try {
+				sites.add(entry.toSite());
+			}
+			catch (IllegalArgumentException | NullPointerException ex) {
+				problems.add("sites[" + i + "]" + ((entry.id() != null) ? " (" + entry.id() + ")" : "") + ": "
+						+ ex.getMessage());
+			}
+		}
+		if (problems.isEmpty()) {
+			try {
+				return SiteCatalogue.of(sites);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(ex.getMessage());
+			}
+		}
+		throw new InvalidCatalogueException(name, problems);
+	}
+
+	record Document(@Nullable List<Entry> sites) {
+	}
+
+	record Entry(@Nullable String id, @Nullable String name, @Nullable String kind, @Nullable String city,
+			@Nullable String district, @Nullable Double lat, @Nullable Double lon, @Nullable Boolean keyRegion,
+			@Nullable EnterpriseEntry enterprise, @Nullable String industry, @Nullable String fuel,
+			@Nullable BigDecimal referenceO2, @Nullable String limitProfile, @Nullable Hj212Entry hj212) {
+
+		Site toSite() {
+			if (this.kind == null) {
+				throw new IllegalArgumentException("no kind (ambient or stack)");
+			}
+			return new Site(SiteId.of(this.id), this.name, SiteKind.fromKey(this.kind), this.city, this.district,
+					this.lat, this.lon, Boolean.TRUE.equals(this.keyRegion),
+					(this.enterprise != null) ? new Enterprise(this.enterprise.id(), this.enterprise.name()) : null,
+					this.industry, this.fuel, this.referenceO2, this.limitProfile, (this.hj212 != null)
+							? new Hj212Access(this.hj212.mn(), this.hj212.password(), this.hj212.units()) : null);
+		}
+
+	}
+
+	record EnterpriseEntry(@Nullable String id, @Nullable String name) {
+	}
+
+	record Hj212Entry(@Nullable String mn, @Nullable String password, @Nullable Map<String, String> units) {
+	}
+
+}

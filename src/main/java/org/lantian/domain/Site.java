@@ -1,0 +1,57 @@
+package org.lantian.domain;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A monitoring point of the site catalogue (INTERFACES §2): an ambient station or an
+ * enterprise's stack.
+ *
+ * @param city 盟市, e.g. 包头市
+ * @param district 旗县区, e.g. 昆都仑区
+ * @param keyRegion whether the site lies in the regional key-area list (重点区域)
+ * @param referenceO2 the reference oxygen content in percent for O₂ correction, where one
+ * applies
+ * @param limitProfile the name of the effective-dated emission limit profile of a stack
+ */
+public record Site(SiteId id, String name, SiteKind kind, String city, String district, @Nullable Double lat,
+		@Nullable Double lon, boolean keyRegion, @Nullable Enterprise enterprise, @Nullable String industry,
+		@Nullable String fuel, @Nullable BigDecimal referenceO2, @Nullable String limitProfile,
+		@Nullable Hj212Access hj212) {
+
+	public Site {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(kind, "kind of " + id);
+		requireText(name, "name", id);
+		requireText(city, "city", id);
+		requireText(district, "district", id);
+		if (lat != null && (lat < -90 || lat > 90)) {
+			throw new IllegalArgumentException("site " + id + ": latitude out of range: " + lat);
+		}
+		if (lon != null && (lon < -180 || lon > 180)) {
+			throw new IllegalArgumentException("site " + id + ": longitude out of range: " + lon);
+		}
+		if (kind == SiteKind.STACK && enterprise == null) {
+			throw new IllegalArgumentException("stack site " + id + " has no enterprise");
+		}
+		if (kind == SiteKind.AMBIENT && enterprise != null) {
+			throw new IllegalArgumentException("ambient site " + id + " names an enterprise");
+		}
+		if (referenceO2 != null && (referenceO2.signum() < 0 || referenceO2.compareTo(BigDecimal.valueOf(21)) >= 0)) {
+			throw new IllegalArgumentException("site " + id + ": reference O2 must be in [0, 21) %: " + referenceO2);
+		}
+	}
+
+	private static void requireText(@Nullable String value, String what, SiteId id) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("site " + id + " has no " + what);
+		}
+	}
+
+	public boolean belongsTo(String enterpriseId) {
+		return this.enterprise != null && this.enterprise.id().equals(enterpriseId);
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.lantian.ingest;
+
+/**
+ * Why input was refused. Every rejection is counted with this reason as a tag and kept in
+ * the dead letters.
+ */
+public enum RejectionReason {
+
+	/** The payload is not JSON, or not an object or array of objects. */
+	MALFORMED_JSON,
+	/** The payload is larger than the configured maximum. */
+	OVERSIZED,
+	/** A required field ({@code site}, {@code values}) is absent. */
+	MISSING_FIELD,
+	/** The site is not in the catalogue (INTERFACES §2). */
+	UNKNOWN_SITE,
+	/** The {@code site} differs from the site in the topic (INTERFACES §3.1). */
+	SITE_MISMATCH,
+	/** {@code time} is absent. */
+	MISSING_TIME,
+	/** {@code time} is not ISO-8601 with an offset, or lies too far in the future. */
+	BAD_TIME,
+	/** A key of {@code values} or {@code flags} is not a known measurand. */
+	UNKNOWN_KEY,
+	/** A value is not a number. */
+	NON_NUMERIC,
+	/** A value is NaN or infinite. */
+	NON_FINITE,
+	/** A value lies outside the measurand's plausible range. */
+	OUT_OF_RANGE,
+	/** A flag is not one of the HJ 212 data flags. */
+	BAD_FLAG,
+	/** {@code period} is not one of sample, minute, hour, day. */
+	BAD_PERIOD,
+	/** The caller may not push data for this site (INTERFACES §6). */
+	FORBIDDEN_SITE,
+	/**
+	 * InfluxDB refused the point as invalid (e.g. a field type conflict); retrying cannot
+	 * help.
+	 */
+	INVALID_POINT
+
+}

@@ -1,0 +1,88 @@
+package org.lantian.catalogue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.lantian.domain.SiteCatalogue;
+import org.lantian.domain.SiteId;
+import org.lantian.domain.SiteKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SiteCatalogueFileTests {
+
+	@Test
+	void readsTheBundledCatalogue() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/sites/inner-mongolia.yaml")) {
+			SiteCatalogue catalogue = SiteCatalogueFile.read(in, "bundled");
+			assertThat(catalogue.sites()).extracting((site) -> site.city()).contains("包头市", "巴彦淖尔市", "乌海市");
+			assertThat(catalogue.find(SiteId.of("BT-KDL-01"))).hasValueSatisfying((site) -> {
+				assertThat(site.kind()).isEqualTo(SiteKind.AMBIENT);
+				assertThat(site.district()).isEqualTo("昆都仑区");
+				assertThat(site.keyRegion()).isTrue();
+			});
+			assertThat(catalogue.findByMn("BTSTEEL0000000000000S001")).hasValueSatisfying((site) -> {
+				assertThat(site.id()).isEqualTo(SiteId.of("BT-STEEL-S1"));
+				assertThat(site.belongsTo("BT-STEEL")).isTrue();
+				assertThat(site.referenceO2()).isEqualByComparingTo(new BigDecimal("16"));
+			});
+		}
+	}
+
+	@Test
+	void reportsEveryInvalidEntryByPositionAndId() {
+		String yaml = """
+				sites:
+				  - { id: A-1, name: a, kind: ambient, city: 包头市, district: 昆都仑区 }
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区 }
+				  - { id: A-2, name: b, kind: river, city: 包头市, district: 昆都仑区 }
+				  - { id: A-3, name: c, kind: ambient, city: 包头市, district: 昆都仑区, lat: 91 }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"sites[1] (S-1): stack site S-1 has no enterprise",
+					"sites[2] (A-2): unknown site kind: 'river' (ambient or stack)",
+					"sites[3] (A-3): site A-3: latitude out of range: 91.0"));
+	}
+
+	@Test
+	void refusesDuplicateIdsAndMns() {
+		String yaml = """
+				sites:
+				  - { id: A-1, name: a, kind: ambient, city: 包头市, district: 昆都仑区 }
+				  - { id: A-1, name: b, kind: ambient, city: 包头市, district: 昆都仑区 }
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M1", password: "p" } }
+				  - { id: S-2, name: t, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M1", password: "p" } }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.withMessageContaining("duplicate site id A-1")
+			.withMessageContaining("HJ 212 MN M1 used by both S-1 and S-2");
+	}
+
+	@Test
+	void namesTheLineOfAnUnknownProperty() {
+		String yaml = """
+				sites:
+				  - { id: A-1, name: a, kind: ambient, city: 包头市, district: 昆都仑区, colour: blue }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.withMessageContaining("colour")
+			.withMessageContaining("line 2");
+	}
+
+	@Test
+	void refusesAnEmptyCatalogue() {
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read("sites: []\n"))
+			.withMessageContaining("non-empty 'sites:' list");
+	}
+
+	private static SiteCatalogue read(String yaml) {
+		return SiteCatalogueFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+	}
+
+}
