@@ -1,0 +1,50 @@
+package org.lantian.storage.influx;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.lantian.domain.SiteCatalogue;
+import org.lantian.ingest.Rejections;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the InfluxDB adapter: the client, the spool, the writer
+ * ({@link org.lantian.ingest.ReadingStore}), the repository
+ * ({@link org.lantian.storage.ReadingRepository}) and the {@code influx} health
+ * component.
+ */
+@Configuration(proxyBeanMethods = false)
+class InfluxConfiguration {
+
+	@Bean(destroyMethod = "close")
+	InfluxHttp influxHttp(InfluxProperties properties) {
+		return new InfluxHttp(properties);
+	}
+
+	@Bean
+	Spool spool(SpoolProperties properties) throws IOException {
+		return Spool.open(properties.dir(), properties.maxSize().toBytes());
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	BatchingWriter batchingWriter(InfluxProperties properties, InfluxHttp influx, Spool spool, SiteCatalogue catalogue,
+			Rejections rejections, MeterRegistry registry, Clock clock) {
+		return new BatchingWriter(properties, influx, spool, catalogue, rejections, registry, clock);
+	}
+
+	@Bean
+	InfluxReadingRepository influxReadingRepository(InfluxHttp influx, InfluxProperties properties,
+			ZoneId reportingZone, Clock clock) {
+		return new InfluxReadingRepository(influx, properties.lookback(), reportingZone, clock);
+	}
+
+	@Bean
+	InfluxHealthIndicator influxHealthIndicator(InfluxHttp influx, Spool spool) {
+		return new InfluxHealthIndicator(influx, spool);
+	}
+
+}
