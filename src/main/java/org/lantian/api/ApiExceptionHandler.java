@@ -3,6 +3,7 @@ package org.lantian.api;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.lantian.storage.StorageUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingRequestValueException;
@@ -25,6 +26,14 @@ class ApiExceptionHandler {
 			LOG.warn("Forbidden: {}", ex.getMessage());
 		}
 		return ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail onStorageUnavailable(StorageUnavailableException ex) {
+		LOG.warn("Query failed: {}", ex.getMessage());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"stored readings cannot be read right now (the time-series database is unavailable); "
+						+ "incoming readings are still accepted and spooled");
 	}
 
 	@ExceptionHandler
