@@ -1,16 +1,14 @@
 package org.lantian.domain;
 
-import java.util.regex.Pattern;
-
 /**
  * The catalogue identifier of a monitoring point, e.g. {@code BT-KDL-01}.
  */
 public record SiteId(String value) implements Comparable<SiteId> {
 
-	private static final Pattern FORM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+	private static final int MAX_LENGTH = 64;
 
 	public SiteId {
-		if (value == null || !FORM.matcher(value).matches()) {
+		if (!isWellFormed(value)) {
 			throw new IllegalArgumentException("invalid site id: '" + value
 					+ "' (letters, digits, '-', '_' or '.', at most 64, starting with a letter or digit)");
 		}
@@ -20,8 +18,25 @@ public record SiteId(String value) implements Comparable<SiteId> {
 		return new SiteId(value);
 	}
 
+	/**
+	 * Whether the text is a valid site id: {@code [A-Za-z0-9][A-Za-z0-9_.-]{0,63}}.
+	 * Checked for every reading, so by hand rather than with a regular expression.
+	 */
 	public static boolean isWellFormed(String value) {
-		return value != null && FORM.matcher(value).matches();
+		if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !isLetterOrDigit(value.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!isLetterOrDigit(c) && c != '-' && c != '_' && c != '.') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
 	@Override
