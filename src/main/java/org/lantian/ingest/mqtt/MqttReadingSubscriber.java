@@ -278,6 +278,9 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		options.setConnectionTimeout(10);
 		options.setMaxInflight(this.properties.maxInflight());
 		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+		if (this.properties.url().startsWith("tcp://")) {
+			options.setSocketFactory(new BufferedSocketFactory());
+		}
 		if (this.properties.username() != null && !this.properties.username().isBlank()) {
 			options.setUserName(this.properties.username());
 		}
