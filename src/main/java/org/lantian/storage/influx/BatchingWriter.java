@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -22,6 +24,7 @@ import org.lantian.domain.Reading;
 import org.lantian.domain.ReadingPeriod;
 import org.lantian.domain.Site;
 import org.lantian.domain.SiteCatalogue;
+import org.lantian.domain.SiteId;
 import org.lantian.ingest.ReadingStore;
 import org.lantian.ingest.Rejection;
 import org.lantian.ingest.RejectionReason;
@@ -59,13 +62,19 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 
 	private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
+	private static final long GATHER_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
 	private final InfluxHttp influx;
 
 	private final Spool spool;
 
-	private final SiteCatalogue catalogue;
+	/** Per site, the escaped series key of each {@link ReadingPeriod}, by ordinal. */
+	private final Map<SiteId, String[]> seriesKeys;
+
+	/** Sites whose tags InfluxDB cannot carry, with the reason. */
+	private final Map<SiteId, String> unencodableSites;
 
 	private final Rejections rejections;
 
@@ -102,7 +111,9 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 			Rejections rejections, MeterRegistry registry, Clock clock) {
 		this.influx = influx;
 		this.spool = spool;
-		this.catalogue = catalogue;
+		Map<SiteId, String> unencodable = new HashMap<>();
+		this.seriesKeys = seriesKeys(catalogue, unencodable);
+		this.unencodableSites = Map.copyOf(unencodable);
 		this.rejections = rejections;
 		this.clock = clock;
 		this.batchSize = properties.batchSize();
@@ -115,6 +126,28 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 		this.metrics = new StorageMetrics(registry, spool, this.queue);
 		this.thread = new Thread(this::run, "lantian-influx-writer");
 		this.thread.setDaemon(true);
+	}
+
+	/**
+	 * The series keys of every catalogue site; a site with a tag InfluxDB cannot carry
+	 * gets none, and the reason instead.
+	 */
+	private static Map<SiteId, String[]> seriesKeys(SiteCatalogue catalogue, Map<SiteId, String> unencodable) {
+		Map<SiteId, String[]> keys = new HashMap<>();
+		for (Site site : catalogue.sites()) {
+			try {
+				String[] byPeriod = new String[ReadingPeriod.values().length];
+				for (ReadingPeriod period : ReadingPeriod.values()) {
+					byPeriod[period.ordinal()] = LineProtocol.seriesKey(site, period);
+				}
+				keys.put(site.id(), byPeriod);
+			}
+			catch (IllegalArgumentException ex) {
+				LOG.warn("Readings of site {} cannot be stored in InfluxDB: {}", site.id(), ex.getMessage());
+				unencodable.put(site.id(), ex.getMessage());
+			}
+		}
+		return Map.copyOf(keys);
 	}
 
 	/**
@@ -152,15 +185,17 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 		}
 		List<Entry> entries = new ArrayList<>(readings.size());
 		for (Reading reading : readings) {
-			Optional<Site> site = this.catalogue.find(reading.site());
-			if (site.isEmpty()) {
-				rejectUnencodable(reading, "site " + reading.site() + " is not in the catalogue");
+			String[] keys = this.seriesKeys.get(reading.site());
+			if (keys == null) {
+				rejectUnencodable(reading, this.unencodableSites.getOrDefault(reading.site(),
+						"site " + reading.site() + " is not in the catalogue"));
 				ticket.done(1, this.metrics);
 				continue;
 			}
 			try {
-				entries.add(new Entry(LineProtocol.encode(reading, site.get()), reading.time().toEpochMilli(),
-						reading.period() == ReadingPeriod.SAMPLE, reading.site().value(), ticket));
+				entries.add(new Entry(LineProtocol.encode(reading, keys[reading.period().ordinal()]),
+						reading.time().toEpochMilli(), reading.period() == ReadingPeriod.SAMPLE, reading.site().value(),
+						ticket));
 			}
 			catch (IllegalArgumentException ex) {
 				rejectUnencodable(reading, ex.getMessage());
@@ -289,11 +324,9 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 			if (batch.size() >= this.batchSize || remaining <= 0 || !this.open) {
 				break;
 			}
-			Entry next = this.queue.poll(remaining, TimeUnit.NANOSECONDS);
-			if (next == null) {
-				break;
-			}
-			batch.add(next);
+			// Nap instead of waiting on the queue: a waiting consumer is woken by every
+			// single put, which at 20,000 readings/s costs a context switch per reading.
+			LockSupport.parkNanos(Math.min(remaining, GATHER_NAP_NANOS));
 		}
 		this.room.release(batch.size());
 		return batch;

@@ -97,9 +97,12 @@ final class InfluxQl {
 	 * period: one row or none.
 	 */
 	static String latest(SiteId site, Measurand measurand, Instant since) {
-		return "SELECT " + identifier(measurand.key()) + "," + identifier(LineProtocol.flagField(measurand)) + ","
+		// the condition on the value keeps points that lack it out: every stored value
+		// lies in the measurand's plausible range
+		return "SELECT " + identifier(measurand.key()) + "," + identifier(LineProtocol.FLAGS) + ","
 				+ identifier(LineProtocol.PERIOD) + " FROM " + identifier(LineProtocol.MEASUREMENT) + " WHERE "
-				+ identifier(LineProtocol.SITE) + "=" + string(site.value()) + " AND time > " + time(since)
+				+ identifier(LineProtocol.SITE) + "=" + string(site.value()) + " AND " + identifier(measurand.key())
+				+ " >= " + measurand.plausibleMin().toPlainString() + " AND time > " + time(since)
 				+ " ORDER BY time DESC LIMIT 1";
 	}
 
@@ -115,10 +118,8 @@ final class InfluxQl {
 	 * order.
 	 */
 	static String raw(SeriesQuery query) {
-		String fields = query.measurands()
-			.stream()
-			.map((m) -> identifier(m.key()) + "," + identifier(LineProtocol.flagField(m)))
-			.collect(Collectors.joining(","));
+		String fields = query.measurands().stream().map((m) -> identifier(m.key())).collect(Collectors.joining(","))
+				+ "," + identifier(LineProtocol.FLAGS);
 		return "SELECT " + fields + " FROM " + identifier(LineProtocol.MEASUREMENT) + " WHERE " + where(query);
 	}
 
@@ -130,8 +131,9 @@ final class InfluxQl {
 	static String meanAndCount(SeriesQuery query, Measurand measurand, ZoneId zone) {
 		String field = identifier(measurand.key());
 		return "SELECT mean(" + field + "),count(" + field + ") FROM " + identifier(LineProtocol.MEASUREMENT)
-				+ " WHERE " + where(query) + " AND " + identifier(LineProtocol.flagField(measurand)) + "=" + string("N")
-				+ " " + groupByTime(query.step(), zone) + " fill(none)" + timeZone(zone);
+				+ " WHERE " + where(query) + " AND " + identifier(LineProtocol.FLAGS) + " !~ "
+				+ LineProtocol.flaggedPattern(measurand) + " " + groupByTime(query.step(), zone) + " fill(none)"
+				+ timeZone(zone);
 	}
 
 	/**

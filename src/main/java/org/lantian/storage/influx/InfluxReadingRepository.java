@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.influxdb.dto.QueryResult;
 import org.jspecify.annotations.Nullable;
-import org.lantian.domain.DataFlag;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.ReadingPeriod;
 import org.lantian.domain.SiteId;
@@ -28,15 +27,16 @@ import org.lantian.storage.Step;
  * Reads readings back from InfluxDB with InfluxQL, one request per call.
  * <ul>
  * <li>{@link #latest}: one
- * {@code SELECT "k","k_flag","period" ... ORDER BY time DESC LIMIT 1} per measurand
- * within the lookback, all in one request, so that each value comes with its own flag and
- * period (a {@code last()} per field would lose the flag).</li>
+ * {@code SELECT "k","flags","period" ... WHERE "k" >= <min> ... ORDER BY time DESC LIMIT 1}
+ * per measurand within the lookback, all in one request, so that each value comes with
+ * its own flag and period (a {@code last()} per field would lose the flag).</li>
  * <li>{@link #series} with {@link Step#RAW}: the values and flags of the requested period
  * in [from, to).</li>
  * <li>{@link #series} with an aggregate step: per measurand, {@code mean} and
- * {@code count} of the values flagged {@code N}, grouped by buckets aligned on the
- * reporting zone ({@link InfluxQl#groupByTime}); empty buckets are left out. Each point
- * carries its bucket's start and (exclusive) end; the first bucket may start before
+ * {@code count} of the values flagged {@code N} (those the point's {@code flags} field
+ * does not list), grouped by buckets aligned on the reporting zone
+ * ({@link InfluxQl#groupByTime}); empty buckets are left out. Each point carries its
+ * bucket's start and (exclusive) end; the first bucket may start before
  * {@code from}.</li>
  * </ul>
  * Values come back from InfluxDB as float64 and are returned as the shortest decimal that
@@ -72,7 +72,7 @@ final class InfluxReadingRepository implements ReadingRepository {
 				BigDecimal value = row.decimal(measurand.key());
 				if (value != null) {
 					latest.put(measurand, new LatestValue(measurand, row.time(), period(row.text(LineProtocol.PERIOD)),
-							value, flag(row.text(LineProtocol.flagField(measurand)))));
+							value, LineProtocol.flagOf(measurand, row.text(LineProtocol.FLAGS))));
 				}
 			}
 		}
@@ -96,7 +96,7 @@ final class InfluxReadingRepository implements ReadingRepository {
 				if (value != null) {
 					series.get(measurand)
 						.add(new SeriesPoint(row.time(), row.time(), value,
-								flag(row.text(LineProtocol.flagField(measurand))), 1));
+								LineProtocol.flagOf(measurand, row.text(LineProtocol.FLAGS)), 1));
 				}
 			}
 		}
@@ -136,10 +136,6 @@ final class InfluxReadingRepository implements ReadingRepository {
 			series.put(measurand, new ArrayList<>());
 		}
 		return series;
-	}
-
-	private static DataFlag flag(@Nullable String code) {
-		return (code != null) ? DataFlag.parse(code) : DataFlag.N;
 	}
 
 	private static ReadingPeriod period(@Nullable String key) {

@@ -3,14 +3,17 @@ package org.lantian.storage.influx;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.lantian.domain.DataFlag;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
+import org.lantian.domain.ReadingPeriod;
 import org.lantian.domain.Site;
 
 /**
  * Encodes readings as InfluxDB 1.x line protocol, one point per reading: <pre>
- * reading,city=包头市,kind=ambient,period=sample,site=BT-KDL-01 pm25=35.2,pm25_flag="N" 1768435200000
+ * reading,city=包头市,kind=ambient,period=sample,site=BT-KDL-01 pm25=35.2,co=1.2,flags="co:M" 1768435200000
  * </pre> Values are written exactly as {@link java.math.BigDecimal#toPlainString()} gives
  * them (InfluxDB parses them as float64); timestamps are epoch milliseconds
  * ({@code precision=ms}). Tags are sorted by key, as InfluxDB prefers.
@@ -36,10 +39,22 @@ final class LineProtocol {
 	static final String SITE = "site";
 
 	/**
-	 * Suffix of the string field that carries a value's HJ 212 data flag:
-	 * {@code pm25_flag="N"}.
+	 * The string field that lists the values whose HJ 212 data flag is not N, as
+	 * {@code key:flag} pairs in measurand order: {@code flags="co:M,pm25:C"}; {@code ""}
+	 * when every value is normal. One field instead of one per value halves the fields
+	 * InfluxDB indexes per point (docs/benchmarks.md), and since it is always written, a
+	 * reading sent again with corrected flags overwrites it.
 	 */
-	static final String FLAG_SUFFIX = "_flag";
+	static final String FLAGS = "flags";
+
+	/** Per measurand, its escaped field key followed by '='. */
+	private static final String[] VALUE_KEYS = new String[Measurand.values().length];
+
+	static {
+		for (Measurand measurand : Measurand.values()) {
+			VALUE_KEYS[measurand.ordinal()] = key(measurand.key()) + "=";
+		}
+	}
 
 	private LineProtocol() {
 	}
@@ -48,37 +63,82 @@ final class LineProtocol {
 	 * The line of one reading of the given catalogue site, without a trailing newline.
 	 */
 	static String encode(Reading reading, Site site) {
-		StringBuilder line = new StringBuilder(64 + 40 * reading.values().size());
-		append(line, reading, site);
-		return line.toString();
-	}
-
-	static void append(StringBuilder line, Reading reading, Site site) {
 		if (!site.id().equals(reading.site())) {
 			throw new IllegalArgumentException("reading of " + reading.site() + " encoded with site " + site.id());
 		}
-		appendMeasurement(line, MEASUREMENT);
-		appendTag(line, CITY, site.city());
-		appendTag(line, KIND, site.kind().key());
-		appendTag(line, PERIOD, reading.period().key());
-		appendTag(line, SITE, site.id().value());
-		char separator = ' ';
-		for (Map.Entry<Measurand, Measurement> value : reading.values().entrySet()) {
-			String key = value.getKey().key();
-			line.append(separator);
-			appendKey(line, key);
-			line.append('=').append(value.getValue().value().toPlainString()).append(',');
-			appendKey(line, key + FLAG_SUFFIX);
-			line.append('=');
-			appendStringField(line, value.getValue().flag().name());
-			separator = ',';
-		}
-		line.append(' ').append(reading.time().toEpochMilli());
+		return encode(reading, seriesKey(site, reading.period()));
 	}
 
-	/** The field key of the data flag of a measurand. */
-	static String flagField(Measurand measurand) {
-		return measurand.key() + FLAG_SUFFIX;
+	/**
+	 * The line of one reading whose {@link #seriesKey series key} is known (the writer
+	 * keeps them per site), without a trailing newline.
+	 */
+	static String encode(Reading reading, String seriesKey) {
+		StringBuilder line = new StringBuilder(seriesKey.length() + 24 + 32 * reading.values().size());
+		line.append(seriesKey);
+		char separator = ' ';
+		for (Map.Entry<Measurand, Measurement> value : reading.values().entrySet()) {
+			line.append(separator)
+				.append(VALUE_KEYS[value.getKey().ordinal()])
+				.append(value.getValue().value().toPlainString());
+			separator = ',';
+		}
+		line.append(',').append(FLAGS).append("=\"");
+		boolean first = true;
+		for (Map.Entry<Measurand, Measurement> value : reading.values().entrySet()) {
+			DataFlag flag = value.getValue().flag();
+			if (!flag.isNormal()) {
+				line.append(first ? "" : ",").append(value.getKey().key()).append(':').append(flag.name());
+				first = false;
+			}
+		}
+		return line.append("\" ").append(reading.time().toEpochMilli()).toString();
+	}
+
+	/**
+	 * The measurement and the tags of a site's readings of one period, escaped:
+	 * {@code reading,city=…,kind=…,
+	 * period=…,site=…} (tags sorted by key, as InfluxDB prefers).
+	 */
+	static String seriesKey(Site site, ReadingPeriod period) {
+		StringBuilder key = new StringBuilder(96);
+		appendMeasurement(key, MEASUREMENT);
+		appendTag(key, CITY, site.city());
+		appendTag(key, KIND, site.kind().key());
+		appendTag(key, PERIOD, period.key());
+		appendTag(key, SITE, site.id().value());
+		return key.toString();
+	}
+
+	/**
+	 * The flag of a measurand's value in a point, from the point's {@link #FLAGS} field:
+	 * N unless listed.
+	 */
+	static DataFlag flagOf(Measurand measurand, @Nullable String flags) {
+		if (flags == null || flags.isEmpty()) {
+			return DataFlag.N;
+		}
+		String key = measurand.key();
+		int at = 0;
+		while (at < flags.length()) {
+			int end = flags.indexOf(',', at);
+			if (end < 0) {
+				end = flags.length();
+			}
+			if (end - at == key.length() + 2 && flags.startsWith(key, at) && flags.charAt(at + key.length()) == ':') {
+				return DataFlag.parse(flags.substring(end - 1, end));
+			}
+			at = end + 1;
+		}
+		return DataFlag.N;
+	}
+
+	/**
+	 * An InfluxQL regular expression that matches a {@link #FLAGS} value listing the
+	 * measurand, i.e. a point whose value of it is not normal.
+	 */
+	static String flaggedPattern(Measurand measurand) {
+		return "/(^|,)" + measurand.key() + ":/";
 	}
 
 	/** A measurement name, escaped: commas and spaces. */

@@ -109,10 +109,10 @@ class InfluxQlTests {
 	void selectsTheNewestValueOfEachMeasurandWithItsFlagAndPeriod() {
 		String query = InfluxQl.latest(SiteId.of("BT-KDL-01"), List.of(Measurand.PM25, Measurand.WIND_SPEED), FROM);
 
-		assertThat(query).isEqualTo("SELECT \"pm25\",\"pm25_flag\",\"period\" FROM \"reading\" WHERE \"site\"="
-				+ "'BT-KDL-01' AND time > 1768406400000ms ORDER BY time DESC LIMIT 1; "
-				+ "SELECT \"windSpeed\",\"windSpeed_flag\",\"period\" FROM \"reading\" WHERE \"site\"='BT-KDL-01' "
-				+ "AND time > 1768406400000ms ORDER BY time DESC LIMIT 1");
+		assertThat(query).isEqualTo("SELECT \"pm25\",\"flags\",\"period\" FROM \"reading\" WHERE \"site\"="
+				+ "'BT-KDL-01' AND \"pm25\" >= 0 AND time > 1768406400000ms ORDER BY time DESC LIMIT 1; "
+				+ "SELECT \"windSpeed\",\"flags\",\"period\" FROM \"reading\" WHERE \"site\"='BT-KDL-01' "
+				+ "AND \"windSpeed\" >= 0 AND time > 1768406400000ms ORDER BY time DESC LIMIT 1");
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class InfluxQlTests {
 		SeriesQuery query = new SeriesQuery(SiteId.of("BT-KDL-01"), FROM, TO, List.of(Measurand.PM25, Measurand.SO2),
 				Step.RAW, ReadingPeriod.SAMPLE);
 
-		assertThat(InfluxQl.raw(query)).isEqualTo("SELECT \"pm25\",\"pm25_flag\",\"so2\",\"so2_flag\" FROM "
+		assertThat(InfluxQl.raw(query)).isEqualTo("SELECT \"pm25\",\"so2\",\"flags\" FROM "
 				+ "\"reading\" WHERE \"site\"='BT-KDL-01' AND \"period\"='sample' AND time >= 1768406400000ms "
 				+ "AND time < 1768579200000ms");
 	}
@@ -132,9 +132,9 @@ class InfluxQlTests {
 
 		assertThat(InfluxQl.meanAndCount(query, SHANGHAI)).isEqualTo("SELECT mean(\"pm25\"),count(\"pm25\") FROM "
 				+ "\"reading\" WHERE \"site\"='BT-KDL-01' AND \"period\"='hour' AND time >= 1768406400000ms "
-				+ "AND time < 1768579200000ms AND \"pm25_flag\"='N' GROUP BY time(1d,16h) fill(none); "
+				+ "AND time < 1768579200000ms AND \"flags\" !~ /(^|,)pm25:/ GROUP BY time(1d,16h) fill(none); "
 				+ "SELECT mean(\"so2\"),count(\"so2\") FROM \"reading\" WHERE \"site\"='BT-KDL-01' AND "
-				+ "\"period\"='hour' AND time >= 1768406400000ms AND time < 1768579200000ms AND \"so2_flag\"='N' "
+				+ "\"period\"='hour' AND time >= 1768406400000ms AND time < 1768579200000ms AND \"flags\" !~ /(^|,)so2:/ "
 				+ "GROUP BY time(1d,16h) fill(none)");
 	}
 

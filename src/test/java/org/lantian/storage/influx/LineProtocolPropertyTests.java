@@ -74,7 +74,7 @@ class LineProtocolPropertyTests {
 
 		String line = LineProtocol.encode(reading, StorageTestData.site(StorageTestData.KUNDULUN));
 
-		String field = line.substring(line.indexOf(" temp=") + 6, line.indexOf(",temp_flag="));
+		String field = line.substring(line.indexOf(" temp=") + 6, line.indexOf(",flags="));
 		assertThat(field).isEqualTo(value.toPlainString()).doesNotContain("E");
 		assertThat(new BigDecimal(field)).isEqualTo(value);
 	}

@@ -30,9 +30,8 @@ class LineProtocolTests {
 		Reading reading = StorageTestData.typical(KUNDULUN, EIGHT_AM);
 
 		assertThat(LineProtocol.encode(reading, site(KUNDULUN)))
-			.isEqualTo("reading,city=包头市,kind=ambient,period=sample,site=BT-KDL-01 pm25=35.2,pm25_flag=\"N\","
-					+ "pm10=80,pm10_flag=\"N\",so2=12,so2_flag=\"N\",no2=45.5,no2_flag=\"N\",co=1.2,co_flag=\"N\","
-					+ "o3=60,o3_flag=\"N\" 1768435200000");
+			.isEqualTo("reading,city=包头市,kind=ambient,period=sample,site=BT-KDL-01 pm25=35.2,pm10=80,so2=12,"
+					+ "no2=45.5,co=1.2,o3=60,flags=\"\" 1768435200000");
 	}
 
 	@Test
@@ -42,8 +41,8 @@ class LineProtocolTests {
 						Measurement.of("12.0", DataFlag.N), Measurand.WIND_SPEED, Measurement.of("3", DataFlag.T)));
 
 		assertThat(LineProtocol.encode(reading, site(BAOGANG_STACK)))
-			.isEqualTo("reading,city=包头市,kind=stack,period=hour,site=BT-BG-S01 so2=180,so2_flag=\"C\","
-					+ "o2=12.0,o2_flag=\"N\",windSpeed=3,windSpeed_flag=\"T\" 1768435200000");
+			.isEqualTo("reading,city=包头市,kind=stack,period=hour,site=BT-BG-S01 so2=180,o2=12.0,windSpeed=3,"
+					+ "flags=\"so2:C,windSpeed:T\" 1768435200000");
 	}
 
 	@ParameterizedTest(name = "{0} is written as {1}")
@@ -60,7 +59,21 @@ class LineProtocolTests {
 		Reading reading = new Reading(KUNDULUN, EIGHT_AM, ReadingPeriod.SAMPLE,
 				Map.of(Measurand.TEMP, new Measurement(new BigDecimal(value), DataFlag.N)));
 
-		assertThat(LineProtocol.encode(reading, site(KUNDULUN))).contains(" temp=" + written + ",temp_flag=\"N\" ");
+		assertThat(LineProtocol.encode(reading, site(KUNDULUN))).contains(" temp=" + written + ",flags=\"\" ");
+	}
+
+	@ParameterizedTest(name = "{1} in flags \"{0}\" is {2}")
+	@CsvSource(textBlock = """
+			'',                   pm25,      N
+			co:M,                 co,        M
+			co:M,                 o3,        N
+			'co:M,pm25:C',        pm25,      C
+			'windSpeed:T',        windSpeed, T
+			'pm10:D',             pm10,      D
+			'pm10:D',             pm25,      N
+			""")
+	void readsTheFlagOfAValueFromTheFlagsField(String flags, String key, DataFlag flag) {
+		assertThat(LineProtocol.flagOf(Measurand.fromKey(key).orElseThrow(), flags)).isEqualTo(flag);
 	}
 
 	@Test
