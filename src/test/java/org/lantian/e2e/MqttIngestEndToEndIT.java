@@ -16,6 +16,7 @@ import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 				"lantian.api.keys[2].role=bureau",
 				"lantian.deadletters.dir=${java.io.tmpdir}/lantian-it-deadletters-${random.uuid}" })
 @Import(LocalInfrastructureConfiguration.class)
+@AutoConfigureObservability // tests turn the Prometheus endpoint off unless asked
 @DirtiesContext
 class MqttIngestEndToEndIT {
 
@@ -249,6 +251,24 @@ class MqttIngestEndToEndIT {
 		ApiClient.Answer badStep = this.api.get("/api/v1/sites/BYNE-LH-01/readings?step=2h", BUREAU);
 		assertThat(badStep.status()).isEqualTo(400);
 		assertThat(badStep.json().path("detail").asText()).contains("step");
+	}
+
+	@Test
+	void healthNamesInfluxAndMqttAndMetricsAndTheOpenApiDocumentAreServed() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			ApiClient.Answer health = this.api.get("/actuator/health", null);
+			assertThat(health.status()).isEqualTo(200);
+			assertThat(health.json().path("components").path("influx").path("status").asText()).isEqualTo("UP");
+			assertThat(health.json().path("components").path("mqtt").path("status").asText()).isEqualTo("UP");
+		});
+		String prometheus = this.api.get("/actuator/prometheus", null).body();
+		assertThat(prometheus).contains("lantian_ingest_readings_total", "lantian_storage_points_written_points_total",
+				"lantian_storage_spool_depth", "lantian_storage_write_latency_seconds", "lantian_storage_lag_seconds");
+		ApiClient.Answer openApi = this.api.get("/v3/api-docs", null);
+		assertThat(openApi.status()).isEqualTo(200);
+		assertThat(openApi.json().path("paths").has("/api/v1/readings")).isTrue();
+		assertThat(openApi.json().path("paths").has("/api/v1/sites/{id}/readings")).isTrue();
+		assertThat(openApi.json().path("paths").has("/api/v1/rejections")).isTrue();
 	}
 
 	private static String reading(String time, String pm25, String flag) {

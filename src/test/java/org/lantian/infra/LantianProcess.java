@@ -43,8 +43,13 @@ public final class LantianProcess {
 			.filter((entry) -> !entry.endsWith("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
-						classPath, "org.lantian.LantianApplication", "--server.port=" + this.port));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+		// e.g. a flight recording while a benchmark runs
+		String extra = System.getenv("LANTIAN_TEST_JAVA_OPTS");
+		if (extra != null && !extra.isBlank()) {
+			command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-cp", classPath, "org.lantian.LantianApplication", "--server.port=" + this.port));
 		this.properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Files.createDirectories(this.log.getParent());
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)

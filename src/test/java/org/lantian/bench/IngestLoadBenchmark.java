@@ -1,0 +1,476 @@
+package org.lantian.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.lantian.infra.FreePort;
+import org.lantian.infra.LantianProcess;
+import org.lantian.infra.LocalInfrastructure;
+
+/**
+ * The end-to-end ingest load run of issue 2 (bench/ingest-load): in one run on one
+ * machine it measures
+ * <ol>
+ * <li>the broker's QoS 1 pass-through rate to a subscriber that discards;</li>
+ * <li>InfluxDB's raw line-protocol write rate for the same points (batches of 5,000, one
+ * writer, as Lantian);</li>
+ * <li>Lantian's sustained end-to-end rate, publish (QoS 1) → written to InfluxDB,
+ * unpaced;</li>
+ * <li>Lantian at a paced rate: p50/p99 latency from the reading's time (set at publish)
+ * to written.</li>
+ * </ol>
+ * Lantian runs as its own JVM with {@code -Xmx512m}; its heap is sampled every second.
+ * Loss is checked by counting the points in InfluxDB at the end. Arguments:
+ * {@code readings=600000 sites=600 rate=20000 seconds=60
+ * out=bench/results}.
+ */
+public final class IngestLoadBenchmark {
+
+	private static final Logger LOG = LoggerFactory.getLogger(IngestLoadBenchmark.class);
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private final Map<String, String> options;
+
+	private final List<String> sites = new ArrayList<>();
+
+	private final LocalInfrastructure infrastructure = LocalInfrastructure.shared();
+
+	private IngestLoadBenchmark(Map<String, String> options) {
+		this.options = options;
+		for (int i = 0; i < intOption("sites", 600); i++) {
+			this.sites.add(String.format(Locale.ROOT, "BENCH-%04d", i));
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (String arg : args) {
+			String[] pair = arg.split("=", 2);
+			options.put(pair[0], (pair.length > 1) ? pair[1] : "");
+		}
+		try {
+			new IngestLoadBenchmark(options).run();
+		}
+		finally {
+			System.exit(0);
+		}
+	}
+
+	private void run() throws Exception {
+		int readings = intOption("readings", 600_000);
+		int rate = intOption("rate", 20_000);
+		int seconds = intOption("seconds", 60);
+		String machine = machine();
+		LOG.info("Load run on {}: {} readings over {} sites; paced phase {} readings/s for {} s", machine, readings,
+				this.sites.size(), rate, seconds);
+
+		double broker = brokerPassThrough(readings);
+		double influx = influxRawWrite(readings);
+		List<Lantian> runs = lantian(intOption("warmup", 100_000), readings, rate, seconds);
+		Lantian saturated = runs.get(0);
+		Lantian paced = runs.get(1);
+
+		String report = report(machine, readings, rate, seconds, broker, influx, saturated, paced);
+		Path out = Path.of(this.options.getOrDefault("out", "bench/results"));
+		Files.createDirectories(out);
+		Path file = out
+			.resolve(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm").format(Instant.now().atOffset(ZoneOffset.UTC))
+					+ "-ingest-load.md");
+		Files.writeString(file, report);
+		LOG.info("Results written to {}:\n{}", file, report);
+	}
+
+	/**
+	 * Limit 1: how fast mosquitto passes QoS 1 messages of this size from this publisher
+	 * to a subscriber that discards them: {@code mosquitto_sub -q 1 -C <count>}, the
+	 * broker's own C client, writing to /dev/null.
+	 */
+	private double brokerPassThrough(int count) throws Exception {
+		int port = this.infrastructure.mosquitto().port();
+		Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(port), "-q",
+				"1", "-C", String.valueOf(count), "-t", "bench/passthrough/#")
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		Thread.sleep(1500); // let it connect and subscribe
+		long start = System.nanoTime();
+		try (RawMqttPublisher publisher = new RawMqttPublisher(this.infrastructure.mosquitto().url(),
+				"bench-pub-" + LocalInfrastructure.randomHex())) {
+			for (int n = 0; n < count; n++) {
+				String site = this.sites.get(n % this.sites.size());
+				publisher.publish("bench/passthrough/" + site, payload(site, Instant.now().toEpochMilli(), n));
+				progress("broker pass-through", n + 1, count);
+			}
+			publisher.drain();
+		}
+		if (!subscriber.waitFor(5, TimeUnit.MINUTES)) {
+			subscriber.destroyForcibly();
+			throw new IllegalStateException("mosquitto_sub did not receive " + count + " messages");
+		}
+		double rate = count / seconds(System.nanoTime() - start);
+		LOG.info("Broker QoS 1 pass-through: {} msg/s", (long) rate);
+		return rate;
+	}
+
+	/**
+	 * Limit 2: how fast InfluxDB takes the same points as line protocol, 5,000 a request,
+	 * one writer.
+	 */
+	private double influxRawWrite(int count) throws Exception {
+		String database = LocalInfrastructure.newDatabaseName();
+		this.infrastructure.influxd().createDatabase(database);
+		URI write = URI.create(this.infrastructure.influxd().url() + "/write?precision=ms&db=" + database);
+		long base = Instant.now().toEpochMilli();
+		long start = System.nanoTime();
+		StringBuilder batch = new StringBuilder();
+		int inBatch = 0;
+		for (int n = 0; n < count; n++) {
+			String site = this.sites.get(n % this.sites.size());
+			batch.append("reading,city=包头市,kind=ambient,period=sample,site=")
+				.append(site)
+				.append(' ')
+				.append(String.format(Locale.ROOT, "pm25=%d.5,pm10=%d,so2=12,no2=45,co=1.2,o3=60,flags=\"\" %d",
+						n % 500, 100 + n % 300, base + n / this.sites.size()))
+				.append('\n');
+			if (++inBatch == 5_000 || n == count - 1) {
+				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(write)
+					.POST(HttpRequest.BodyPublishers.ofString(batch.toString()))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 204) {
+					throw new IllegalStateException(
+							"InfluxDB answered " + response.statusCode() + ": " + response.body());
+				}
+				batch.setLength(0);
+				inBatch = 0;
+				progress("InfluxDB raw write", n + 1, count);
+			}
+		}
+		double rate = count / seconds(System.nanoTime() - start);
+		long stored = countPoints(database);
+		if (stored != count) {
+			throw new IllegalStateException("raw write stored " + stored + " of " + count + " points");
+		}
+		LOG.info("InfluxDB raw line-protocol write: {} points/s", (long) rate);
+		return rate;
+	}
+
+	/**
+	 * Lantian end to end, in its own JVM: a warm-up (so that the JIT has compiled the hot
+	 * path, as in a service that has been running), then an unpaced phase (published as
+	 * fast as the broker acknowledges) and a paced phase. Latencies are the lag
+	 * histogram's growth within a phase.
+	 */
+	private List<Lantian> lantian(int warmup, int count, int rate, int seconds) throws Exception {
+		String database = LocalInfrastructure.newDatabaseName();
+		int port = FreePort.find();
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("lantian.mqtt.url", this.infrastructure.mosquitto().url());
+		properties.put("lantian.mqtt.client-id", "lantian-bench-" + LocalInfrastructure.randomHex());
+		properties.put("lantian.influx.url", this.infrastructure.influxd().url());
+		properties.put("lantian.influx.database", database);
+		properties.put("lantian.spool.dir", this.infrastructure.newTempDirectory("bench-spool-").toString());
+		properties.put("lantian.deadletters.dir", this.infrastructure.newTempDirectory("bench-dead-").toString());
+		properties.put("lantian.sites", writeCatalogue().toString());
+		properties.put("lantian.hj212.port", "0");
+		// fine buckets where the targets are (p99 < 1 s); their bounds are the resolution
+		// of the reported quantiles
+		properties.put("management.metrics.distribution.slo.lantian.storage.lag",
+				"10ms,25ms,50ms,75ms,100ms,125ms,150ms,175ms,200ms,250ms,300ms,350ms,400ms,450ms,500ms,600ms,700ms,"
+						+ "800ms,900ms,1s,1250ms,1500ms,2s,3s,5s,10s,30s,60s");
+		LantianProcess lantian = new LantianProcess(port, properties, Path.of("target", "bench-logs", "lantian.log"));
+		lantian.start();
+		String base = "http://127.0.0.1:" + port;
+		HeapSampler heap = new HeapSampler(base);
+		heap.start();
+		long[] lastTime = new long[this.sites.size()];
+		try (RawMqttPublisher publisher = new RawMqttPublisher(this.infrastructure.mosquitto().url(),
+				"bench-pub-" + LocalInfrastructure.randomHex())) {
+			phase(publisher, base, lastTime, 0, warmup, 0, "warm-up");
+			List<Lantian> results = List.of(phase(publisher, base, lastTime, warmup, count, 0, "unpaced"),
+					phase(publisher, base, lastTime, warmup + count, rate * seconds, rate, "paced"));
+			long published = warmup + count + (long) rate * seconds;
+			long stored = countPoints(database);
+			LOG.info("Lantian: {} published, {} acknowledged, {} in InfluxDB, max heap {} MB", published,
+					publisher.acknowledged(), stored, heap.maxBytes() >> 20);
+			return results.stream()
+				.map((result) -> result.withTotals(publisher.acknowledged(), stored, heap.maxBytes(),
+						metric(base, "lantian.storage.points.spooled")))
+				.toList();
+		}
+		finally {
+			heap.interrupt();
+			lantian.stop();
+		}
+	}
+
+	private Lantian phase(RawMqttPublisher publisher, String base, long[] lastTime, int first, int count, int rate,
+			String label) throws Exception {
+		double writtenBefore = metric(base, "lantian.storage.points.written");
+		Map<Double, Double> bucketsBefore = lagBuckets(base);
+		long start = System.nanoTime();
+		int perTick = Math.max(1, rate / 100);
+		for (int i = 0; i < count; i++) {
+			if (rate > 0 && i % perTick == 0) {
+				long wait = start + (i / perTick) * 10_000_000L - System.nanoTime();
+				if (wait > 0) {
+					publisher.flush();
+					LockSupport.parkNanos(wait);
+				}
+			}
+			int n = first + i;
+			int index = n % this.sites.size();
+			// one reading per site and millisecond: InfluxDB would merge two into one
+			// point
+			long time = Math.max(Instant.now().toEpochMilli(), lastTime[index] + 1);
+			lastTime[index] = time;
+			String site = this.sites.get(index);
+			publisher.publish("lantian/v1/readings/" + site, payload(site, time, n));
+			progress("Lantian " + label, i + 1, count);
+		}
+		publisher.drain();
+		long publishedAt = System.nanoTime();
+		waitFor(() -> metric(base, "lantian.storage.points.written") >= writtenBefore + count, Duration.ofMinutes(10));
+		long writtenAt = System.nanoTime();
+		Map<Double, Double> buckets = lagBuckets(base);
+		buckets.replaceAll((le, cumulative) -> cumulative - bucketsBefore.getOrDefault(le, 0.0));
+		Lantian result = new Lantian(label, count, count / seconds(publishedAt - start),
+				count / seconds(writtenAt - start), quantile(buckets, 0.5), quantile(buckets, 0.99), 0, 0, 0, 0);
+		LOG.info("Lantian {}: {} readings/s end to end (published at {}/s), p50 {} s, p99 {} s", label,
+				(long) result.throughput(), (long) result.publishRate(), result.p50(), result.p99());
+		return result;
+	}
+
+	/** The cumulative buckets of the lag histogram: upper bound in seconds → count. */
+	private static Map<Double, Double> lagBuckets(String base) {
+		Map<Double, Double> buckets = new java.util.TreeMap<>();
+		Matcher matcher = Pattern
+			.compile("lantian_storage_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.E+-]+)")
+			.matcher(get(base + "/actuator/prometheus"));
+		while (matcher.find()) {
+			double le = matcher.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+					: Double.parseDouble(matcher.group(1));
+			buckets.put(le, Double.parseDouble(matcher.group(2)));
+		}
+		return buckets;
+	}
+
+	/**
+	 * The upper bound of the first bucket that holds the quantile (the histogram's
+	 * resolution).
+	 */
+	private static double quantile(Map<Double, Double> cumulative, double quantile) {
+		double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+		for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+			if (total > 0 && bucket.getValue() >= quantile * total) {
+				return bucket.getKey();
+			}
+		}
+		return Double.NaN;
+	}
+
+	private Path writeCatalogue() throws IOException {
+		StringBuilder yaml = new StringBuilder("sites:\n");
+		for (String site : this.sites) {
+			yaml.append("  - { id: ")
+				.append(site)
+				.append(", name: 压测站, kind: ambient, city: 包头市, district: 昆都仑区, keyRegion: true }\n");
+		}
+		Path file = this.infrastructure.newTempDirectory("bench-sites-").resolve("sites.yaml");
+		Files.writeString(file, yaml);
+		return file;
+	}
+
+	private static String payload(String site, long epochMillis, int n) {
+		String time = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.ofHours(8)));
+		return String.format(Locale.ROOT,
+				"{\"site\":\"%s\",\"time\":\"%s\",\"values\":{\"pm25\":%d.5,\"pm10\":%d,\"so2\":12,\"no2\":45,"
+						+ "\"co\":1.2,\"o3\":60}}",
+				site, time, n % 500, 100 + n % 300);
+	}
+
+	private long countPoints(String database) throws Exception {
+		String answer = this.infrastructure.influxd().query("SELECT count(pm25) FROM reading", database);
+		Matcher matcher = Pattern.compile("\"values\":\\[\\[[^,]+,(\\d+)\\]\\]").matcher(answer);
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+	}
+
+	private static double metric(String base, String name) {
+		try {
+			String body = get(base + "/actuator/metrics/" + name);
+			Matcher matcher = Pattern.compile("\"value\":([0-9.E+-]+)").matcher(body);
+			return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+		}
+		catch (RuntimeException ex) {
+			return 0;
+		}
+	}
+
+	private static String get(String url) {
+		try {
+			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("gave up after " + timeout);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	private static void progress(String phase, int done, int total) {
+		if (done % Math.max(1, total / 10) == 0) {
+			LOG.info("{}: {}/{} published", phase, done, total);
+		}
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	private int intOption(String name, int fallback) {
+		return Integer.parseInt(this.options.getOrDefault(name, String.valueOf(fallback)));
+	}
+
+	private static String machine() {
+		String cpu = "unknown CPU";
+		try {
+			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.findFirst()
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.orElse(cpu);
+		}
+		catch (IOException ex) {
+			// keep the fallback
+		}
+		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+				+ (Runtime.getRuntime().maxMemory() / (1 << 20)) + " MB max heap for the load generator";
+	}
+
+	private static String report(String machine, int readings, int rate, int seconds, double broker, double influx,
+			Lantian saturated, Lantian paced) {
+		StringBuilder text = new StringBuilder();
+		text.append("### Ingest load run ").append(Instant.now().atOffset(ZoneOffset.UTC)).append("\n\n");
+		text.append("Machine: ")
+			.append(machine)
+			.append("; mosquitto, influxd, Lantian and the load generator all on it.\n\n");
+		text.append("| measure | value | target |\n|---|---|---|\n");
+		text.append(row("broker QoS 1 pass-through to a discarding mosquitto_sub", rate(broker), ""));
+		text.append(row("InfluxDB raw line-protocol write, same points", rate(influx), ""));
+		text.append(row("Lantian end to end, unpaced (" + readings + " readings)", rate(saturated.throughput()),
+				"≥ 20,000/s"));
+		text.append(row("… as share of broker pass-through", percent(saturated.throughput() / broker), "≥ 80 %"));
+		text.append(row("… as share of InfluxDB raw write", percent(saturated.throughput() / influx), ""));
+		text.append(row("… publish rate the load generator reached", rate(saturated.publishRate()), ""));
+		text.append(
+				row("… latency p50 / p99 (reading time → written; histogram bucket bounds)", latency(saturated), ""));
+		text.append(
+				row("Lantian paced at " + rate + "/s for " + seconds + " s: achieved", rate(paced.throughput()), ""));
+		text.append(row("… latency p50 / p99", latency(paced), "p99 < 1 s"));
+		text.append(
+				row("Lantian max heap used (-Xmx512m), whole run", (saturated.maxHeap() >> 20) + " MB", "< 512 MB"));
+		text.append(row("readings lost, whole run incl. warm-up (acknowledged to the publisher − points in InfluxDB)",
+				String.valueOf(saturated.acknowledged() - saturated.stored()), "0"));
+		text.append(row("points that went through the spool", String.valueOf((long) saturated.spooled()), ""));
+		return text.toString();
+	}
+
+	private static String row(String measure, String value, String target) {
+		return "| " + measure + " | " + value + " | " + target + " |\n";
+	}
+
+	private static String rate(double perSecond) {
+		return String.format(Locale.ROOT, "%,d/s", (long) perSecond);
+	}
+
+	private static String percent(double ratio) {
+		return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+	}
+
+	private static String latency(Lantian run) {
+		return String.format(Locale.ROOT, "%.0f ms / %.0f ms", run.p50() * 1000, run.p99() * 1000);
+	}
+
+	record Lantian(String label, int published, double publishRate, double throughput, double p50, double p99,
+			long acknowledged, long stored, long maxHeap, double spooled) {
+
+		Lantian withTotals(long acknowledged, long stored, long maxHeap, double spooled) {
+			return new Lantian(this.label, this.published, this.publishRate, this.throughput, this.p50, this.p99,
+					acknowledged, stored, maxHeap, spooled);
+		}
+
+	}
+
+	/** Samples Lantian's used heap every second through its actuator. */
+	private static final class HeapSampler extends Thread {
+
+		private final String base;
+
+		private volatile long maxBytes;
+
+		HeapSampler(String base) {
+			super("heap-sampler");
+			this.base = base;
+			setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			while (!isInterrupted()) {
+				this.maxBytes = Math.max(this.maxBytes, (long) metric(this.base, "jvm.memory.used?tag=area:heap"));
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		long maxBytes() {
+			return this.maxBytes;
+		}
+
+	}
+
+}
