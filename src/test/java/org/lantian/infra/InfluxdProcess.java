@@ -1,6 +1,7 @@
 package org.lantian.infra;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class InfluxdProcess {
 
 	private static final Logger LOG = LoggerFactory.getLogger(InfluxdProcess.class);
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -134,6 +143,54 @@ public final class InfluxdProcess {
 	public String query(String influxQl, String database) {
 		URI uri = URI.create(url() + "/query?db=" + encode(database) + "&q=" + encode(influxQl));
 		return send(HttpRequest.newBuilder(uri).GET(), 200);
+	}
+
+	/**
+	 * Every row of the first statement's series, column → value (numbers as
+	 * {@link BigDecimal}), the series' tags merged in: what is really stored, for
+	 * assertions.
+	 * @param influxQl a {@code SELECT}
+	 * @param database the database it runs in
+	 * @return the rows, empty when there is no series
+	 */
+	public List<Map<String, Object>> rows(String influxQl, String database) {
+		JsonNode answer;
+		try {
+			answer = JSON.readTree(query(influxQl, database));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		JsonNode result = answer.path("results").path(0);
+		if (result.has("error")) {
+			throw new IllegalStateException(influxQl + ": " + result.get("error").asText());
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (JsonNode series : result.path("series")) {
+			List<String> columns = new ArrayList<>();
+			series.path("columns").forEach((column) -> columns.add(column.asText()));
+			for (JsonNode values : series.path("values")) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				series.path("tags").fields().forEachRemaining((tag) -> row.put(tag.getKey(), tag.getValue().asText()));
+				for (int i = 0; i < columns.size(); i++) {
+					JsonNode value = values.path(i);
+					row.put(columns.get(i), (value.isNull() || value.isMissingNode()) ? null
+							: value.isNumber() ? new BigDecimal(value.asText()) : value.asText());
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The sum of the {@code count} column of a {@code SELECT count(..)}; 0 without
+	 * series.
+	 */
+	public long count(String influxQl, String database) {
+		return rows(influxQl, database).stream()
+			.mapToLong((row) -> ((BigDecimal) row.get("count")).longValueExact())
+			.sum();
 	}
 
 	/**

@@ -2,17 +2,12 @@ package org.lantian.storage.influx;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lantian.infra.InfluxdProcess;
 import org.lantian.ingest.Rejections;
@@ -21,8 +16,6 @@ import org.lantian.ingest.Rejections;
  * Builds writers against a real influxd and reads its answers for assertions.
  */
 final class InfluxTestSupport {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private InfluxTestSupport() {
 	}
@@ -52,36 +45,9 @@ final class InfluxTestSupport {
 		return writer;
 	}
 
-	/**
-	 * Every row of the first statement's series, column → value (numbers as BigDecimal),
-	 * tags merged in.
-	 */
+	/** See {@link InfluxdProcess#rows}. */
 	static List<Map<String, Object>> rows(InfluxdProcess influxd, String database, String influxQl) {
-		JsonNode answer;
-		try {
-			answer = JSON.readTree(influxd.query(influxQl, database));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		JsonNode result = answer.path("results").path(0);
-		if (result.has("error")) {
-			throw new IllegalStateException(influxQl + ": " + result.get("error").asText());
-		}
-		List<Map<String, Object>> rows = new ArrayList<>();
-		for (JsonNode series : result.path("series")) {
-			List<String> columns = new ArrayList<>();
-			series.path("columns").forEach((column) -> columns.add(column.asText()));
-			for (JsonNode values : series.path("values")) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				series.path("tags").fields().forEachRemaining((tag) -> row.put(tag.getKey(), tag.getValue().asText()));
-				for (int i = 0; i < columns.size(); i++) {
-					row.put(columns.get(i), value(values.path(i)));
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
+		return influxd.rows(influxQl, database);
 	}
 
 	/**
@@ -89,24 +55,12 @@ final class InfluxTestSupport {
 	 * series.
 	 */
 	static long count(InfluxdProcess influxd, String database, String influxQl) {
-		return rows(influxd, database, influxQl).stream()
-			.mapToLong((row) -> ((BigDecimal) row.get("count")).longValueExact())
-			.sum();
+		return influxd.count(influxQl, database);
 	}
 
 	/** The values of one column of every row, as text. */
 	static List<String> column(InfluxdProcess influxd, String database, String influxQl, String column) {
 		return rows(influxd, database, influxQl).stream().map((row) -> String.valueOf(row.get(column))).toList();
-	}
-
-	private static Object value(JsonNode node) {
-		if (node.isNull() || node.isMissingNode()) {
-			return null;
-		}
-		if (node.isNumber()) {
-			return new BigDecimal(node.asText());
-		}
-		return node.asText();
 	}
 
 }
