@@ -3,7 +3,7 @@
  * (§6). Controllers only translate: they call other modules' query interfaces and map
  * results and errors to JSON and problem details.
  */
-@ApplicationModule(allowedDependencies = { "domain", "catalogue", "ingest", "storage" })
+@ApplicationModule(allowedDependencies = { "domain", "ingest", "storage" })
 @NullMarked
 package org.lantian.api;
 

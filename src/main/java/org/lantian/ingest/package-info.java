@@ -4,7 +4,7 @@
  * {@link ReadingStore} and keeps every rejection, with its reason, in the dead letters.
  * Knows nothing of InfluxDB.
  */
-@ApplicationModule(allowedDependencies = { "domain", "catalogue" })
+@ApplicationModule(allowedDependencies = "domain")
 @NullMarked
 package org.lantian.ingest;
 

@@ -3,7 +3,7 @@
  * retries, and a store-and-forward spool on disk while the database is unreachable.
  * Answers time-series queries through {@link ReadingRepository}.
  */
-@ApplicationModule(allowedDependencies = { "domain", "ingest", "catalogue" })
+@ApplicationModule(allowedDependencies = { "domain", "ingest" })
 @NullMarked
 package org.lantian.storage;
 
