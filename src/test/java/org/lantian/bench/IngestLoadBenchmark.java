@@ -424,7 +424,7 @@ public final class IngestLoadBenchmark {
 	}
 
 	private static String percent(double ratio) {
-		return String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+		return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
 	}
 
 	private static String latency(Lantian run) {
