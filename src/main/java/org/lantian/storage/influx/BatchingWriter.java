@@ -64,6 +64,8 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 
 	private static final long GATHER_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
+	private static final long REPLAY_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
 	private final InfluxHttp influx;
@@ -277,14 +279,14 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 
 	private void run() {
 		while (true) {
+			List<Entry> batch = List.of();
 			try {
-				List<Entry> batch = drain(waitNanos());
+				batch = drain(waitNanos());
 				if (!batch.isEmpty()) {
 					handle(batch);
 				}
-				if (!this.spool.isEmpty() && System.nanoTime() - this.nextReplayNanos >= 0 && this.open) {
-					replayHead();
-				}
+				batch = List.of();
+				replayWhileDue();
 				if (!this.open && this.queue.isEmpty()) {
 					return;
 				}
@@ -294,9 +296,30 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 					return;
 				}
 			}
-			catch (RuntimeException ex) {
-				LOG.error("Unexpected failure in the InfluxDB writer; carrying on", ex);
+			catch (Throwable ex) {
+				// Whatever it was, the writer must go on; the readings of the batch are
+				// not
+				// acknowledged, so their senders deliver them again.
+				LOG.error("Unexpected failure in the InfluxDB writer; {} reading(s) not stored, carrying on",
+						batch.size(), ex);
+				for (Entry entry : batch) {
+					entry.fail(ex);
+				}
 			}
+		}
+	}
+
+	/**
+	 * Replays spool segments, oldest first, for up to {@link #REPLAY_BUDGET_NANOS} while
+	 * InfluxDB takes them: one segment per turn would never catch up with a steady
+	 * stream, since every new batch is spooled behind the backlog. New readings wait in
+	 * the queue meanwhile.
+	 */
+	private void replayWhileDue() {
+		long budgetEnd = System.nanoTime() + REPLAY_BUDGET_NANOS;
+		while (this.open && !this.spool.isEmpty() && System.nanoTime() - this.nextReplayNanos >= 0
+				&& System.nanoTime() - budgetEnd < 0 && replayHead()) {
+			// the next segment, at once
 		}
 	}
 
@@ -384,10 +407,14 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 	 * Sends the oldest spool segment; deletes it once written, backs off if InfluxDB
 	 * still fails.
 	 */
-	private void replayHead() {
+	/**
+	 * Writes the oldest spool segment.
+	 * @return whether it left the spool without backing off
+	 */
+	private boolean replayHead() {
 		Optional<Spool.Segment> head = this.spool.head();
 		if (head.isEmpty()) {
-			return;
+			return false;
 		}
 		Spool.Segment segment = head.get();
 		List<Entry> entries;
@@ -397,7 +424,7 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			LOG.error("Cannot read spool segment {}; will retry", segment.path(), ex);
 			backOff();
-			return;
+			return false;
 		}
 		Attempt attempt = attempt(entries);
 		try {
@@ -405,6 +432,7 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 				case RETRYABLE -> {
 					LOG.debug("Replay of spool segment {} failed: {}", segment.path(), attempt.message());
 					backOff();
+					return false;
 				}
 				case INVALID -> {
 					Sorted sorted = new Sorted();
@@ -414,21 +442,24 @@ public final class BatchingWriter implements ReadingStore, AutoCloseable {
 					this.spool.replace(segment, sorted.pending.stream().map(Entry::line).toList());
 					if (sorted.pending.isEmpty()) {
 						caughtUp();
+						return true;
 					}
-					else {
-						backOff();
-					}
+					backOff();
+					return false;
 				}
 				case WRITTEN -> {
 					this.metrics.replayed.increment(entries.size());
 					this.spool.delete(segment);
 					caughtUp();
+					return true;
 				}
+				default -> throw new IllegalStateException("unknown outcome " + attempt.outcome());
 			}
 		}
 		catch (IOException ex) {
 			LOG.error("Cannot update spool segment {}; it will be replayed again", segment.path(), ex);
 			backOff();
+			return false;
 		}
 	}
 

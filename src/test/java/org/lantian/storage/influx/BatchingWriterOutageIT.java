@@ -93,6 +93,39 @@ class BatchingWriterOutageIT {
 		assertThat(this.spoolDir).isEmptyDirectory();
 	}
 
+	@Test
+	void aBacklogDrainsWhileReadingsKeepArriving() throws Exception {
+		InfluxProperties properties = InfluxTestSupport.properties(this.influxd.url(), this.database);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		Spool spool = InfluxTestSupport.spool(this.spoolDir);
+		try (InfluxHttp influx = new InfluxHttp(properties);
+				BatchingWriter writer = InfluxTestSupport.startWriter(properties, influx, spool,
+						new InMemoryRejections(), meters)) {
+			this.influxd.stop();
+			// a backlog of 40 segments, one per call
+			for (int call = 0; call < 40; call++) {
+				writer.store(minutes(call * 10, call * 10 + 10, "1")).get(30, TimeUnit.SECONDS);
+			}
+			assertThat(spool.segments()).isEqualTo(40);
+			this.influxd.start();
+			// a steady stream goes on, one new batch per flush interval or so; each is
+			// spooled behind the backlog while it lasts, so replaying one segment per
+			// turn
+			// would never catch up
+			int minute = 400;
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (!spool.isEmpty() && System.nanoTime() < deadline) {
+				writer.store(minutes(minute, minute + 1, "2")).get(30, TimeUnit.SECONDS);
+				minute++;
+			}
+			assertThat(spool.isEmpty()).as("spool drained under steady traffic").isTrue();
+			int total = minute;
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(count(this.influxd, this.database, "SELECT count(pm25) FROM reading"))
+					.isEqualTo(total));
+		}
+	}
+
 	/** One sample per minute in [from, to) of START, pm25 = {@code <prefix>.<minute>}. */
 	private static List<Reading> minutes(int from, int to, String prefix) {
 		List<Reading> readings = new ArrayList<>();
