@@ -48,6 +48,12 @@ import org.lantian.ingest.RejectionReason;
  */
 public final class JsonReadingParser {
 
+	/** The most decimal places a value may carry. */
+	static final int MAX_SCALE = 40;
+
+	/** The most significant digits a value may carry. */
+	static final int MAX_PRECISION = 40;
+
 	/**
 	 * Devices whose clock was reset report 1970 or 2000; nothing we store is older than
 	 * this.
@@ -90,6 +96,11 @@ public final class JsonReadingParser {
 
 	public Limits limits() {
 		return this.limits;
+	}
+
+	/** The catalogue site a refused item named, if it names one. */
+	public Optional<Site> findSite(@Nullable String id) {
+		return (id != null && SiteId.isWellFormed(id)) ? this.catalogue.find(SiteId.of(id)) : Optional.empty();
 	}
 
 	/**
@@ -293,6 +304,12 @@ public final class JsonReadingParser {
 						key + ": " + node.asText() + " is not a finite number");
 			}
 			BigDecimal value = node.decimalValue();
+			// 1E-999999999 is "plausible" but would take a gigabyte to write out
+			if (value.scale() > MAX_SCALE || value.precision() > MAX_PRECISION) {
+				throw new InvalidItemException(RejectionReason.OUT_OF_RANGE,
+						key + ": " + describe(node) + " has more digits than any instrument reports (at most "
+								+ MAX_SCALE + " decimal places and " + MAX_PRECISION + " digits)");
+			}
 			if (!measurand.isPlausible(value)) {
 				throw new InvalidItemException(RejectionReason.OUT_OF_RANGE,
 						key + ": " + display(value) + " " + measurand.unitAt(site.kind()).symbol()

@@ -393,7 +393,8 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 				result.durable().whenComplete((ignored, failure) -> settle(settled, topic, failure));
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// never let anything reach Paho: it would shut the client down (STYLE S-14)
 			LOG.error("Could not process message {} on {}; it is not acknowledged", message.getId(), topic, ex);
 			if (delivery != null) {
 				settle(delivery, topic, ex);

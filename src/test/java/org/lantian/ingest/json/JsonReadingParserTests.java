@@ -270,6 +270,11 @@ class JsonReadingParserTests {
 						"pm25: -0.1 µg/m³ is outside the plausible range 0–5000"),
 				arguments(RejectionReason.OUT_OF_RANGE, "{" + ok + ", \"values\": {\"co\": 1e999999}}",
 						"co: 1E+999999 mg/m³ is outside the plausible range 0–20000"),
+				// plausible in size, but a gigabyte of digits when written out
+				arguments(RejectionReason.OUT_OF_RANGE, "{" + ok + ", \"values\": {\"pm25\": 1E-999999999}}",
+						"pm25: 1E-999999999 has more digits than any instrument reports"),
+				arguments(RejectionReason.OUT_OF_RANGE, "{" + ok + ", \"values\": {\"pm25\": 1E-41}}",
+						"at most 40 decimal places"),
 				arguments(RejectionReason.OUT_OF_RANGE, "{" + ok + ", \"values\": {\"humidity\": 100.01}}",
 						"humidity: 100.01 % is outside the plausible range 0–100"),
 				arguments(RejectionReason.BAD_FLAG,
