@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,9 +93,13 @@ public class ReadingPipeline implements ReadingIntake {
 	public IntakeResult submitJson(Transport transport, String source, @Nullable SiteId topicSite, byte[] payload,
 			Predicate<Site> mayPush) {
 		ParsedPayload parsed = this.parser.parse(payload, topicSite);
-		Optional<Site> forbidden = parsed.accepted()
-			.stream()
-			.map(ParsedPayload.Accepted::site)
+		// refused items count too: they would be kept under that site's dead letters
+		Optional<Site> forbidden = Stream
+			.concat(parsed.accepted().stream().map(ParsedPayload.Accepted::site),
+					parsed.refused()
+						.stream()
+						.map((refused) -> this.parser.findSite(refused.rejection().site()))
+						.flatMap(Optional::stream))
 			.filter(mayPush.negate())
 			.findFirst();
 		if (forbidden.isPresent()) {
@@ -130,7 +135,10 @@ public class ReadingPipeline implements ReadingIntake {
 	private IntakeResult forbid(Transport transport, String source, byte[] payload, ParsedPayload parsed, Site site) {
 		ItemRejection rejection = new ItemRejection(-1, RejectionReason.FORBIDDEN_SITE,
 				"the sender may not push data for site " + site.id(), site.id().value());
-		keep(transport, source, rejection, false, JsonReadingParser.excerpt(payload));
+		// Kept without its site and payload: the site's own enterprise must not see
+		// another sender's data in its dead letters, and nothing of the request is
+		// stored.
+		keep(transport, source, new ItemRejection(-1, rejection.reason(), rejection.detail(), null), false, "");
 		// Every item is counted once: the valid ones as refused for the site, the others
 		// for their own reason.
 		countRejected(transport, RejectionReason.FORBIDDEN_SITE, parsed.accepted().size());

@@ -116,11 +116,27 @@ class ReadingPipelineTests {
 			assertThat(rejection.reason()).isEqualTo(RejectionReason.FORBIDDEN_SITE);
 			assertThat(rejection.transport()).isEqualTo(Transport.HTTP);
 			assertThat(rejection.detail()).isEqualTo("the sender may not push data for site BT-DH-01");
+			// neither the other enterprise's site nor the sender's data end up in its
+			// dead letters
+			assertThat(rejection.site()).isNull();
+			assertThat(rejection.payload()).isEmpty();
 		});
 		assertThat(messages(Transport.HTTP, "forbidden")).isEqualTo(1);
 		assertThat(readings(Transport.HTTP, "rejected", "FORBIDDEN_SITE")).isEqualTo(2);
 		assertThat(readings(Transport.HTTP, "rejected", "OUT_OF_RANGE")).isEqualTo(1);
 		assertThat(readings(Transport.HTTP, "accepted", "none")).isZero();
+	}
+
+	@Test
+	void aRefusedItemNamingAForbiddenSiteRefusesThePayloadToo() {
+		// the second item is invalid, but it names a site this sender may not push for
+		String payload = batch(item("BT-KDL-01", "08:00", "35"), item("BT-DH-01", "08:00", "-1"));
+
+		IntakeResult result = this.pipeline.submitJson(Transport.HTTP, "enterprise key 'baogang'", null, bytes(payload),
+				(site) -> site.id().equals(TestSites.KUNDULUN));
+
+		assertThat(result.forbidden()).isTrue();
+		assertThat(this.store.batches()).isEmpty();
 	}
 
 	@Test
