@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.SocketFactory;
 
@@ -92,10 +94,16 @@ final class BufferedSocketFactory extends SocketFactory {
 		}
 
 		@Override
-		public synchronized void close() throws IOException {
+		public void close() throws IOException {
+			CoalescingOutputStream pending;
+			synchronized (this) {
+				pending = this.output;
+			}
 			try {
-				if (this.output != null) {
-					this.output.close();
+				if (pending != null) {
+					// a last send, but never wait for it: a write blocked on a full TCP
+					// window would hold the stream's lock, and closing must not hang
+					pending.closeWithoutWaiting();
 				}
 			}
 			finally {
@@ -134,6 +142,10 @@ final class BufferedSocketFactory extends SocketFactory {
 
 		private final byte[] buffer = new byte[BUFFER_SIZE];
 
+		private final ReentrantLock lock = new ReentrantLock();
+
+		private final Condition armedOrClosed = this.lock.newCondition();
+
 		private final Thread flusher;
 
 		private int count;
@@ -142,7 +154,7 @@ final class BufferedSocketFactory extends SocketFactory {
 
 		private boolean closed;
 
-		private IOException failure;
+		private @Nullable IOException failure;
 
 		CoalescingOutputStream(OutputStream socket) {
 			this.socket = socket;
@@ -152,45 +164,75 @@ final class BufferedSocketFactory extends SocketFactory {
 		}
 
 		@Override
-		public synchronized void write(int b) throws IOException {
-			ensureRoom(1);
-			this.buffer[this.count++] = (byte) b;
-		}
-
-		@Override
-		public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-			if (length > this.buffer.length) {
-				send();
-				this.socket.write(bytes, offset, length);
-				return;
+		public void write(int b) throws IOException {
+			this.lock.lock();
+			try {
+				ensureRoom(1);
+				this.buffer[this.count++] = (byte) b;
 			}
-			ensureRoom(length);
-			System.arraycopy(bytes, offset, this.buffer, this.count, length);
-			this.count += length;
-		}
-
-		@Override
-		public synchronized void flush() throws IOException {
-			check();
-			if (this.count > 0 && !this.armed) {
-				this.armed = true;
-				notifyAll();
+			finally {
+				this.lock.unlock();
 			}
 		}
 
 		@Override
-		public void close() throws IOException {
-			synchronized (this) {
-				if (this.closed) {
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.lock.lock();
+			try {
+				if (length > this.buffer.length) {
+					check();
+					send();
+					this.socket.write(bytes, offset, length);
 					return;
 				}
-				this.closed = true;
-				notifyAll();
+				ensureRoom(length);
+				System.arraycopy(bytes, offset, this.buffer, this.count, length);
+				this.count += length;
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.lock.lock();
+			try {
+				check();
+				if (this.count > 0 && !this.armed) {
+					this.armed = true;
+					this.armedOrClosed.signal();
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+
+		@Override
+		public void close() {
+			closeWithoutWaiting();
+		}
+
+		/**
+		 * Sends what is buffered and closes, unless a write is under way: a write blocked
+		 * on a full TCP window holds the lock, and closing must not wait for it (closing
+		 * the socket ends that write).
+		 */
+		void closeWithoutWaiting() {
+			if (this.lock.tryLock()) {
 				try {
-					send();
+					if (!this.closed) {
+						this.closed = true;
+						this.armedOrClosed.signal();
+						send();
+					}
 				}
 				catch (IOException ex) {
 					// the connection is going anyway
+				}
+				finally {
+					this.lock.unlock();
 				}
 			}
 			this.flusher.interrupt();
@@ -223,31 +265,35 @@ final class BufferedSocketFactory extends SocketFactory {
 
 		private void flushWhenArmed() {
 			while (true) {
-				synchronized (this) {
+				this.lock.lock();
+				try {
 					while (!this.armed && !this.closed) {
-						try {
-							wait();
-						}
-						catch (InterruptedException ex) {
-							if (this.closed) {
-								return;
-							}
-						}
+						this.armedOrClosed.await();
 					}
 					if (this.closed) {
 						return;
 					}
 				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				finally {
+					this.lock.unlock();
+				}
 				// let the acknowledgements of a batch gather before they go out
 				LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(COALESCE_MICROS));
-				synchronized (this) {
+				this.lock.lock();
+				try {
 					this.armed = false;
-					try {
+					if (!this.closed) {
 						send();
 					}
-					catch (IOException ex) {
-						this.failure = ex;
-					}
+				}
+				catch (IOException ex) {
+					this.failure = ex;
+				}
+				finally {
+					this.lock.unlock();
 				}
 			}
 		}
