@@ -1,5 +1,6 @@
 package org.lantian.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,9 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.api.auth.Role;
 import org.lantian.ingest.IntakeResult;
@@ -23,7 +28,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,6 +49,9 @@ class ReadingsController {
 	 */
 	static final Duration DURABILITY_TIMEOUT = Duration.ofSeconds(30);
 
+	/** The largest request body read at all. */
+	static final int MAX_BODY_BYTES = 4 << 20;
+
 	private final ReadingIntake intake;
 
 	ReadingsController(ReadingIntake intake) {
@@ -52,11 +59,17 @@ class ReadingsController {
 	}
 
 	@PostMapping(consumes = { "application/json", "application/*+json", "text/plain" })
-	ResponseEntity<?> push(@RequestBody byte[] payload, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+	@Operation(summary = "Push readings over HTTP (INTERFACES §5.1)",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					description = "One reading of INTERFACES §3.1, or an array of them",
+					content = @Content(mediaType = "application/json")))
+	ResponseEntity<?> push(HttpServletRequest request, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller)
+			throws IOException {
 		if (!caller.hasAnyRole(Role.ENTERPRISE, Role.ADMIN)) {
 			throw ApiProblemException.forbidden("role " + caller.role().name().toLowerCase(Locale.ROOT)
 					+ " may not push readings (enterprise or admin keys only)");
 		}
+		byte[] payload = boundedBody(request);
 		IntakeResult result = this.intake.submitJson(Transport.HTTP, "http:" + caller.name(), null, payload,
 				caller::canPush);
 		if (result.forbidden()) {
@@ -73,6 +86,27 @@ class ReadingsController {
 		problem.setProperty("accepted", result.accepted());
 		problem.setProperty("rejections", result.rejections().stream().map(RejectedItem::from).toList());
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * The request body, read only up to {@link #MAX_BODY_BYTES}: a larger one is refused
+	 * before it fills the heap. (Payloads over the ingest limit but under this one are
+	 * read and refused as OVERSIZED, with a dead letter.)
+	 */
+	private static byte[] boundedBody(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw tooLarge();
+		}
+		byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+		if (body.length > MAX_BODY_BYTES) {
+			throw tooLarge();
+		}
+		return body;
+	}
+
+	private static ApiProblemException tooLarge() {
+		return new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE,
+				"the request body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; send smaller batches");
 	}
 
 	private static void awaitDurable(IntakeResult result) {

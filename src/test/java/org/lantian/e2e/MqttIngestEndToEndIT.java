@@ -180,6 +180,9 @@ class MqttIngestEndToEndIT {
 				+ BASE.plus(Duration.ofDays(2)) + "'"))
 			.isEqualTo(1);
 
+		ApiClient.Answer huge = this.api.post("/api/v1/readings", ADMIN, " ".repeat(5 << 20));
+		assertThat(huge.status()).isEqualTo(413);
+
 		ApiClient.Answer accepted = this.api.post("/api/v1/readings", ADMIN,
 				TestPayloads.ambient("BT-DH-01", BASE.plus(Duration.ofDays(2)).plusSeconds(1), 2));
 		assertThat(accepted.status()).isEqualTo(202);
