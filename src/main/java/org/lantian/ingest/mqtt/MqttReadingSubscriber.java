@@ -497,6 +497,16 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		catch (MqttException ex) {
 			LOG.warn("Could not disconnect from {} to resume the session: {}", this.properties.url(), ex.toString());
 		}
+		if (client.isConnected()) {
+			// still connected after a failed disconnect: connect() would keep this
+			// connection, whose unacknowledged messages the broker will never resend
+			try {
+				client.disconnectForcibly(0, DISCONNECT_TIMEOUT_MILLIS);
+			}
+			catch (MqttException ex) {
+				LOG.warn("Could not drop the connection to {}: {}", this.properties.url(), ex.toString());
+			}
+		}
 		this.subscribed = false;
 		dropDeliveries("reconnecting");
 		this.resuming.set(true);
