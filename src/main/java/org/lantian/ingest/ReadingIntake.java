@@ -1,8 +1,10 @@
 package org.lantian.ingest;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
+import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.domain.SiteId;
 
@@ -24,5 +26,15 @@ public interface ReadingIntake {
 	 */
 	IntakeResult submitJson(Transport transport, String source, @Nullable SiteId topicSite, byte[] payload,
 			Predicate<Site> mayPush);
+
+	/**
+	 * Takes readings a transport has already decoded and validated (HJ 212 frames), with
+	 * the items it refused: counts both, keeps the refusals in the dead letters and
+	 * stores the readings durably, exactly as {@link #submitJson} does.
+	 * @param excerpt the input as text for the dead letters (passwords redacted by the
+	 * dead-letter store)
+	 */
+	IntakeResult submitReadings(Transport transport, String source, List<Reading> readings,
+			List<ItemRejection> rejections, String excerpt);
 
 }

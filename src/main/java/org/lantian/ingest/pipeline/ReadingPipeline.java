@@ -116,6 +116,18 @@ public class ReadingPipeline implements ReadingIntake {
 		return new IntakeResult(readings.size(), parsed.rejections(), false, store(readings));
 	}
 
+	@Override
+	public IntakeResult submitReadings(Transport transport, String source, List<Reading> readings,
+			List<ItemRejection> rejections, String excerpt) {
+		for (ItemRejection rejection : rejections) {
+			countRejected(transport, rejection.reason(), 1);
+			keep(transport, source, rejection, readings.size() + rejections.size() > 1, excerpt);
+		}
+		this.acceptedReadings.get(transport).increment(readings.size());
+		countMessage(transport, outcome(readings.size(), rejections.size()));
+		return new IntakeResult(readings.size(), rejections, false, store(readings));
+	}
+
 	/**
 	 * Refuses a whole payload for a reason a transport found before parsing (a topic that
 	 * names no valid site): kept in the dead letters and counted like any other

@@ -1,5 +1,10 @@
 package org.lantian.ingest.pipeline;
 
+import org.lantian.domain.SiteId;
+import org.lantian.domain.ReadingPeriod;
+import org.lantian.domain.Measurement;
+import java.util.Map;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,6 +142,30 @@ class ReadingPipelineTests {
 
 		assertThat(result.forbidden()).isTrue();
 		assertThat(this.store.batches()).isEmpty();
+	}
+
+	@Test
+	void takesReadingsATransportDecodedItselfWithItsRefusals() {
+		Reading reading = this.parsedReading();
+		ItemRejection refused = new ItemRejection(1, RejectionReason.UNKNOWN_KEY, "w01018: unknown factor code",
+				"BT-KDL-01");
+
+		IntakeResult result = this.pipeline.submitReadings(Transport.HJ212_TCP, "tcp:127.0.0.1:40000", List.of(reading),
+				List.of(refused), "##0101QN=...PW=123456...");
+
+		assertThat(result.accepted()).isEqualTo(1);
+		assertThat(result.rejections()).containsExactly(refused);
+		assertThat(this.store.batches()).containsExactly(List.of(reading));
+		assertThat(this.rejections.all()).singleElement()
+			.satisfies((rejection) -> assertThat(rejection.reason()).isEqualTo(RejectionReason.UNKNOWN_KEY));
+		assertThat(readings(Transport.HJ212_TCP, "accepted", "none")).isEqualTo(1);
+		assertThat(readings(Transport.HJ212_TCP, "rejected", "UNKNOWN_KEY")).isEqualTo(1);
+		assertThat(messages(Transport.HJ212_TCP, "partial")).isEqualTo(1);
+	}
+
+	private Reading parsedReading() {
+		return new Reading(SiteId.of("BT-KDL-01"), Instant.parse("2026-01-15T00:00:00Z"), ReadingPeriod.SAMPLE,
+				Map.of(Measurand.PM25, Measurement.normal(new BigDecimal("35"))));
 	}
 
 	@Test
