@@ -10,7 +10,7 @@ import org.springframework.test.context.support.DynamicPropertyRegistrarBeanInit
 
 /**
  * Points an application context at the JVM's {@link LocalInfrastructure}: its broker and
- * InfluxDB, plus a database, spool directory and MQTT client id of its own.
+ * InfluxDB, plus a database, spool directory, MQTT client id and HJ 212 port of its own.
  *
  * <pre class="code">
  * &#64;SpringBootTest
@@ -27,12 +27,15 @@ public class LocalInfrastructureConfiguration {
 		String database = LocalInfrastructure.newDatabaseName();
 		String spoolDirectory = infrastructure.newTempDirectory("spool-").toString();
 		String clientId = "lantian-it-" + LocalInfrastructure.randomHex();
+		// each context's HJ 212 listener on a port of its own: contexts may overlap
+		String hj212Port = String.valueOf(FreePort.find());
 		return (registry) -> {
 			registry.add("lantian.mqtt.url", infrastructure.mosquitto()::url);
 			registry.add("lantian.mqtt.client-id", () -> clientId);
 			registry.add("lantian.influx.url", infrastructure.influxd()::url);
 			registry.add("lantian.influx.database", () -> database);
 			registry.add("lantian.spool.dir", () -> spoolDirectory);
+			registry.add("lantian.hj212.port", () -> hj212Port);
 		};
 	}
 
