@@ -38,6 +38,14 @@ public enum RejectionReason {
 	 * InfluxDB refused the point as invalid (e.g. a field type conflict); retrying cannot
 	 * help.
 	 */
-	INVALID_POINT
+	INVALID_POINT,
+	/** An HJ 212 frame whose CRC does not match its data segment (HJ 212-2017 §6.3.4). */
+	BAD_CRC,
+	/** An HJ 212 frame whose length field does not match its data segment. */
+	BAD_LENGTH,
+	/** An HJ 212 frame malformed otherwise: header, trailer, fields or data area. */
+	BAD_FRAME,
+	/** An HJ 212 frame whose PW is not the site's password. */
+	BAD_PASSWORD
 
 }
