@@ -1,0 +1,33 @@
+package org.lantian.ingest.tcp;
+
+import java.time.ZoneId;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.lantian.domain.SiteCatalogue;
+import org.lantian.ingest.hj212.Hj212Decoder;
+import org.lantian.ingest.hj212.Hj212Encoder;
+import org.lantian.ingest.hj212.Hj212ReadingMapper;
+import org.lantian.ingest.pipeline.ReadingPipeline;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the HJ 212 TCP listener; {@code lantian.hj212.port=0} leaves it stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(Hj212Properties.class)
+class Hj212TcpConfiguration {
+
+	@Bean
+	Hj212TcpListener hj212TcpListener(Hj212Properties properties, SiteCatalogue catalogue, ReadingPipeline pipeline,
+			ZoneId reportingZone, MeterRegistry meters) {
+		Hj212Decoder decoder = new Hj212Decoder(
+				new Hj212Decoder.Options(properties.legacyLength(), Hj212Decoder.MAX_SEGMENT_LENGTH));
+		Hj212FrameHandler handler = new Hj212FrameHandler(decoder, new Hj212Encoder(),
+				new Hj212ReadingMapper(reportingZone), catalogue, pipeline, meters);
+		return new Hj212TcpListener(properties, handler, meters);
+	}
+
+}
