@@ -2,6 +2,7 @@ package org.lantian.ingest.mqtt;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lantian.ingest.pipeline.ReadingPipeline;
+import org.lantian.ingest.tcp.Hj212FrameHandler;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +16,8 @@ class MqttConfiguration {
 
 	@Bean
 	MqttReadingSubscriber mqttReadingSubscriber(MqttProperties properties, ReadingPipeline pipeline,
-			MeterRegistry meters) {
-		return new MqttReadingSubscriber(properties, pipeline, meters);
+			Hj212FrameHandler hj212, MeterRegistry meters) {
+		return new MqttReadingSubscriber(properties, pipeline, new Hj212OverMqtt(hj212, properties), meters);
 	}
 
 	/** Named so that the health component is {@code mqtt}. */

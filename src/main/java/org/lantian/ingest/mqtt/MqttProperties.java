@@ -22,11 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * unique per instance
  * @param sharedGroup when set, subscribe through the shared subscription
  * {@code $share/<group>/...}, so that several instances share the readings
- * @param topicPrefix readings arrive on {@code <topicPrefix>/readings/<siteId>}
+ * @param topicPrefix readings arrive on {@code <topicPrefix>/readings/<siteId>}, HJ 212
+ * frames on {@code <topicPrefix>/hj212/<MN>}
  * @param enabled whether to subscribe at all
  * @param reconnectBackoffMax the longest wait between two connection attempts
- * @param maxInflight Paho's limit of our own unacknowledged outgoing messages; we only
- * subscribe, so it matters little
+ * @param maxInflight Paho's limit of our own unacknowledged outgoing messages; only the
+ * HJ 212 replies (INTERFACES §3.2) count
  * @param keepAlive the MQTT keep-alive interval
  * @param drainTimeout how long a shutdown waits for readings in flight to become durable
  * and be acknowledged
@@ -44,9 +45,26 @@ record MqttProperties(@DefaultValue("tcp://127.0.0.1:1883") @NotBlank String url
 
 	/** The topic filter we subscribe to: {@code [$share/<group>/]<prefix>/readings/+}. */
 	String subscription() {
-		String readings = readingsTopicPrefix() + "+";
-		return (this.sharedGroup != null && !this.sharedGroup.isBlank()) ? "$share/" + this.sharedGroup + "/" + readings
-				: readings;
+		return shared(readingsTopicPrefix() + "+");
+	}
+
+	/**
+	 * The topic filter of HJ 212 frames: {@code [$share/<group>/]<prefix>/hj212/+}; the
+	 * {@code +} matches one level only, so never the replies on
+	 * {@code <prefix>/hj212/<MN>/reply}.
+	 */
+	String hj212Subscription() {
+		return shared(hj212TopicPrefix() + "+");
+	}
+
+	/** Every HJ 212 topic starts with this: {@code <prefix>/hj212/}. */
+	String hj212TopicPrefix() {
+		return this.topicPrefix + "/hj212/";
+	}
+
+	private String shared(String filter) {
+		return (this.sharedGroup != null && !this.sharedGroup.isBlank()) ? "$share/" + this.sharedGroup + "/" + filter
+				: filter;
 	}
 
 	/** Every readings topic starts with this: {@code <prefix>/readings/}. */

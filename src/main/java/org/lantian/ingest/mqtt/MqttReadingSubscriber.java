@@ -2,7 +2,9 @@ package org.lantian.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,12 +37,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Receives JSON readings (INTERFACES §3.1) over MQTT with a persistent session and QoS 1,
- * and acknowledges each message only once its readings are durable. Hands every message
- * to the {@link ReadingPipeline} on Paho's delivery thread, which keeps the order, and
- * never throws there nor waits for storage: the acknowledgement is attached to the
- * pipeline's durable future. Acknowledgements go out in the order the messages arrived
- * (MQTT 3.1.1 §4.6).
+ * Receives JSON readings (INTERFACES §3.1), and HJ 212 frames (§3.2, routed to
+ * {@link Hj212OverMqtt}), over MQTT with a persistent session and QoS 1, and acknowledges
+ * each message only once its readings are durable. Hands every message to the
+ * {@link ReadingPipeline} on Paho's delivery thread, which keeps the order, and never
+ * throws there nor waits for storage: the acknowledgement is attached to the pipeline's
+ * durable future. Acknowledgements go out in the order the messages arrived (MQTT 3.1.1
+ * §4.6).
  * <p>
  * A message whose readings could not be made durable is not acknowledged; the broker
  * delivers it again when the session resumes. Messages that are rejected as a whole are
@@ -63,6 +66,8 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 	private final MqttProperties properties;
 
 	private final ReadingPipeline pipeline;
+
+	private final @Nullable Hj212OverMqtt hj212;
 
 	private final Counter reconnects;
 
@@ -92,8 +97,17 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 	private final AtomicBoolean resuming = new AtomicBoolean();
 
 	MqttReadingSubscriber(MqttProperties properties, ReadingPipeline pipeline, MeterRegistry meters) {
+		this(properties, pipeline, null, meters);
+	}
+
+	/**
+	 * @param hj212 HJ 212 over MQTT, or {@code null} to receive JSON readings only
+	 */
+	MqttReadingSubscriber(MqttProperties properties, ReadingPipeline pipeline, @Nullable Hj212OverMqtt hj212,
+			MeterRegistry meters) {
 		this.properties = properties;
 		this.pipeline = pipeline;
+		this.hj212 = hj212;
 		Gauge.builder("lantian.ingest.mqtt.connected", this, (subscriber) -> subscriber.isConnected() ? 1 : 0)
 			.description("Whether the MQTT ingest client is connected to the broker (1) or not (0)")
 			.register(meters);
@@ -141,7 +155,7 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 			this.failedAttempts = 0;
 			this.running = true;
 			LOG.info("Connecting to {} as {} to receive {}", this.properties.url(), this.properties.clientId(),
-					this.properties.subscription());
+					String.join(" and ", filters()));
 			connector.execute(this::connect);
 		}
 	}
@@ -309,37 +323,49 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		if (!this.running || client == null) {
 			return;
 		}
-		String filter = this.properties.subscription();
+		String[] filters = filters();
+		int[] qos = new int[filters.length];
+		Arrays.fill(qos, 1);
 		try {
-			client.subscribe(filter, 1, null, new IMqttActionListener() {
+			client.subscribe(filters, qos, null, new IMqttActionListener() {
 
 				@Override
 				public void onSuccess(IMqttToken token) {
 					int[] granted = token.getGrantedQos();
-					int qos = (granted != null && granted.length > 0) ? granted[0] : 1;
-					if (qos == SUBSCRIPTION_REFUSED) {
-						LOG.error("The broker refused our subscription to {}; check its ACL", filter);
-						return;
+					boolean all = true;
+					for (int i = 0; i < filters.length; i++) {
+						int given = (granted != null && granted.length > i) ? granted[i] : 1;
+						if (given == SUBSCRIPTION_REFUSED) {
+							LOG.error("The broker refused our subscription to {}; check its ACL", filters[i]);
+							all = false;
+						}
+						else if (given < 1) {
+							LOG.warn("Subscribed to {} with QoS {} only: messages may be lost", filters[i], given);
+						}
+						else {
+							LOG.info("Subscribed to {} with QoS {}", filters[i], given);
+						}
 					}
-					if (qos < 1) {
-						LOG.warn("Subscribed to {} with QoS {} only: messages may be lost", filter, qos);
-					}
-					else {
-						LOG.info("Subscribed to {} with QoS {}", filter, qos);
-					}
-					MqttReadingSubscriber.this.subscribed = true;
+					MqttReadingSubscriber.this.subscribed = all;
 				}
 
 				@Override
 				public void onFailure(IMqttToken token, Throwable failure) {
-					retrySubscribe(filter, failure);
+					retrySubscribe(String.join(" and ", filters), failure);
 				}
 
 			});
 		}
 		catch (MqttException | RuntimeException ex) {
-			retrySubscribe(filter, ex);
+			retrySubscribe(String.join(" and ", filters), ex);
 		}
+	}
+
+	/** The readings' topic filter, and HJ 212's when enabled. */
+	private String[] filters() {
+		return (this.hj212 != null)
+				? new String[] { this.properties.subscription(), this.properties.hj212Subscription() }
+				: new String[] { this.properties.subscription() };
 	}
 
 	private void retrySubscribe(String filter, Throwable failure) {
@@ -369,7 +395,7 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 
 	@Override
 	public void deliveryComplete(IMqttDeliveryToken token) {
-		// we publish nothing
+		// HJ 212 replies: nothing to do once the broker has them
 	}
 
 	// Receiving
@@ -383,14 +409,23 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		Delivery delivery = null;
 		try {
 			delivery = track(message);
-			IntakeResult result = submit(topic, message.getPayload());
-			if (LOG.isDebugEnabled()) {
-				LOG.debug("Message {} on {}{}: {} readings accepted, {} rejected", message.getId(), topic,
-						message.isDuplicate() ? " (redelivered)" : "", result.accepted(), result.rejections().size());
+			CompletableFuture<Void> durable;
+			Hj212OverMqtt hj212 = this.hj212;
+			if (hj212 != null && hj212.accepts(topic)) {
+				durable = hj212.submit(topic, message.getPayload(), this::publish);
+			}
+			else {
+				IntakeResult result = submit(topic, message.getPayload());
+				if (LOG.isDebugEnabled()) {
+					LOG.debug("Message {} on {}{}: {} readings accepted, {} rejected", message.getId(), topic,
+							message.isDuplicate() ? " (redelivered)" : "", result.accepted(),
+							result.rejections().size());
+				}
+				durable = result.durable();
 			}
 			if (delivery != null) {
 				Delivery settled = delivery;
-				result.durable().whenComplete((ignored, failure) -> settle(settled, topic, failure));
+				durable.whenComplete((ignored, failure) -> settle(settled, topic, failure));
 			}
 		}
 		catch (Throwable ex) {
@@ -411,6 +446,24 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 							"topic '" + topic + "' does not end in a valid site id (expected " + prefix + "<siteId>)"));
 		}
 		return this.pipeline.submitJson(Transport.MQTT, topic, SiteId.of(site), payload, (any) -> true);
+	}
+
+	/**
+	 * Publishes with QoS 1, not retained; asynchronous, so safe on any thread, Paho's
+	 * included. A reply that cannot be handed to Paho is dropped with a log line.
+	 */
+	private void publish(String topic, byte[] payload) {
+		MqttAsyncClient client = this.client;
+		if (client == null || !client.isConnected()) {
+			LOG.info("Not connected: the message to {} is not sent", topic);
+			return;
+		}
+		try {
+			client.publish(topic, payload, 1, false);
+		}
+		catch (MqttException ex) {
+			LOG.warn("Could not publish to {}: {}", topic, ex.toString());
+		}
 	}
 
 	private @Nullable Delivery track(MqttMessage message) {

@@ -14,19 +14,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the HJ 212 TCP listener; {@code lantian.hj212.port=0} leaves it stopped.
+ * Wires the HJ 212 frame handler, shared with HJ 212 over MQTT (INTERFACES §3.2), and the
+ * TCP listener; {@code lantian.hj212.port=0} leaves the listener stopped.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Hj212Properties.class)
 class Hj212TcpConfiguration {
 
 	@Bean
-	Hj212TcpListener hj212TcpListener(Hj212Properties properties, SiteCatalogue catalogue, ReadingPipeline pipeline,
+	Hj212FrameHandler hj212FrameHandler(Hj212Properties properties, SiteCatalogue catalogue, ReadingPipeline pipeline,
 			ZoneId reportingZone, MeterRegistry meters) {
 		Hj212Decoder decoder = new Hj212Decoder(
 				new Hj212Decoder.Options(properties.legacyLength(), Hj212Decoder.MAX_SEGMENT_LENGTH));
-		Hj212FrameHandler handler = new Hj212FrameHandler(decoder, new Hj212Encoder(),
-				new Hj212ReadingMapper(reportingZone), catalogue, pipeline, meters);
+		return new Hj212FrameHandler(decoder, new Hj212Encoder(), new Hj212ReadingMapper(reportingZone), catalogue,
+				pipeline, meters);
+	}
+
+	@Bean
+	Hj212TcpListener hj212TcpListener(Hj212Properties properties, Hj212FrameHandler handler, MeterRegistry meters) {
 		return new Hj212TcpListener(properties, handler, meters);
 	}
 

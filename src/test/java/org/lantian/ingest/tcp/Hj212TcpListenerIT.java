@@ -124,8 +124,11 @@ class Hj212TcpListenerIT {
 				.untilAsserted(() -> assertThat(reasonsFrom(client.source())).containsExactly(RejectionReason.BAD_CRC,
 						RejectionReason.BAD_PASSWORD, RejectionReason.UNKNOWN_SITE));
 			assertThat(hourlyCount("2026-01-12")).isEqualTo(1);
-			assertThat(this.meters.get("lantian.ingest.hj212.frames").tag("outcome", "rejected").counter().count())
-				.isGreaterThanOrEqualTo(3);
+			assertThat(this.meters.get("lantian.ingest.hj212.frames")
+				.tag("transport", "hj212_tcp")
+				.tag("outcome", "rejected")
+				.counter()
+				.count()).isGreaterThanOrEqualTo(3);
 		}
 	}
 
