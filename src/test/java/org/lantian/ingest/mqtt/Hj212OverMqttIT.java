@@ -2,8 +2,6 @@ package org.lantian.ingest.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -15,9 +13,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lantian.ingest.Rejection;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.Rejections;
+import org.lantian.ingest.TestHj212Uploads;
 import org.lantian.ingest.hj212.Hj212Decoder;
 import org.lantian.ingest.hj212.Hj212Encoder;
 import org.lantian.ingest.hj212.Hj212Frame;
@@ -94,7 +92,7 @@ class Hj212OverMqttIT {
 
 	@Test
 	void hourlyFrameWithReplyFlagIsStoredThenAnsweredOnTheReplyTopic() {
-		Hj212Frame frame = hourly("20260210080000000", "20260210080000", MN, PASSWORD);
+		Hj212Frame frame = TestHj212Uploads.hourly("20260210080000000", "20260210080000", MN, PASSWORD);
 		publish(this.encoder.encode(frame));
 
 		Hj212Frame reply = await().atMost(WAIT).until(() -> replyTo(frame.qn()), (found) -> found != null);
@@ -102,9 +100,9 @@ class Hj212OverMqttIT {
 		assertThat(reply.st()).isEqualTo("91");
 		assertThat(reply.mn()).isEqualTo(MN);
 		// the reply means "stored"
-		assertThat(hourlyCount("2026-02-10")).isEqualTo(1);
+		assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-02-10")).isEqualTo(1);
 		// our own reply is not taken for a frame
-		assertThat(reasonsFrom(TOPIC + "/reply")).isEmpty();
+		assertThat(TestHj212Uploads.reasonsFrom(this.rejections, TOPIC + "/reply")).isEmpty();
 		assertThat(this.meters.get("lantian.ingest.hj212.frames")
 			.tag("transport", "hj212_mqtt")
 			.tag("outcome", "accepted")
@@ -114,19 +112,19 @@ class Hj212OverMqttIT {
 
 	@Test
 	void badCrcAndForeignMnAreRefusedWhileAFollowingGoodFrameIsStored() {
-		String good = this.encoder.encode(hourly("20260211080000000", "20260211080000", MN, PASSWORD));
+		String good = this.encoder.encode(TestHj212Uploads.hourly("20260211080000000", "20260211080000", MN, PASSWORD));
 		String crc = good.substring(good.length() - 6, good.length() - 2);
 		publish(good.substring(0, good.length() - 6) + (crc.equals("0000") ? "0001" : "0000") + "\r\n");
-		publish(this.encoder
-			.encode(hourly("20260211090000000", "20260211090000", "BTSTEEL0000000000000S999", PASSWORD)));
-		Hj212Frame last = hourly("20260211100000000", "20260211100000", MN, PASSWORD);
+		publish(this.encoder.encode(
+				TestHj212Uploads.hourly("20260211090000000", "20260211090000", "BTSTEEL0000000000000S999", PASSWORD)));
+		Hj212Frame last = TestHj212Uploads.hourly("20260211100000000", "20260211100000", MN, PASSWORD);
 		publish(this.encoder.encode(last));
 
 		await().atMost(WAIT).until(() -> replyTo(last.qn()), (found) -> found != null);
 		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(reasonsFrom(TOPIC)).containsExactly(RejectionReason.BAD_CRC,
-					RejectionReason.SITE_MISMATCH));
-		assertThat(hourlyCount("2026-02-11")).isEqualTo(1);
+			.untilAsserted(() -> assertThat(TestHj212Uploads.reasonsFrom(this.rejections, TOPIC))
+				.containsExactly(RejectionReason.BAD_CRC, RejectionReason.SITE_MISMATCH));
+		assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-02-11")).isEqualTo(1);
 		assertThat(this.meters.get("lantian.ingest.hj212.frames")
 			.tag("transport", "hj212_mqtt")
 			.tag("outcome", "rejected")
@@ -146,30 +144,6 @@ class Hj212OverMqttIT {
 			}
 		}
 		return null;
-	}
-
-	private List<RejectionReason> reasonsFrom(String source) {
-		List<RejectionReason> reasons = new ArrayList<>();
-		for (Rejection rejection : this.rejections.recent(100, null, null, null)) {
-			if (rejection.source().equals(source)) {
-				reasons.add(0, rejection.reason());
-			}
-		}
-		return reasons;
-	}
-
-	private long hourlyCount(String utcDay) {
-		return LocalInfrastructure.shared()
-			.influxd()
-			.count("SELECT count(so2) FROM reading WHERE period='hour' AND time >= '" + utcDay
-					+ "T00:00:00Z' AND time < '" + utcDay + "T23:59:59Z'", this.database);
-	}
-
-	/** A 2061 hourly upload of a sintering stack, Flag=5 (HJ 212-2017, reply wanted). */
-	private static Hj212Frame hourly(String qn, String dataTime, String mn, String password) {
-		return new Hj212Frame(qn, "31", "2061", password, mn, 5, null, null,
-				"DataTime=" + dataTime + ";a21026-Avg=20.5,a21026-Flag=N;a21002-Avg=35.1,a21002-Flag=N;"
-						+ "a34013-Avg=4.2,a34013-Flag=N;a19001-Avg=16.3,a19001-Flag=N");
 	}
 
 }

@@ -7,20 +7,17 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.lantian.ingest.Rejection;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.Rejections;
+import org.lantian.ingest.TestHj212Uploads;
 import org.lantian.ingest.hj212.Hj212Decoder;
 import org.lantian.ingest.hj212.Hj212Encoder;
 import org.lantian.ingest.hj212.Hj212Frame;
-import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +63,7 @@ class Hj212TcpListenerIT {
 		// LocalInfrastructureConfiguration gives each context a free lantian.hj212.port
 		assertThat(this.listener.localPort()).isPositive();
 		try (Client client = client()) {
-			Hj212Frame frame = hourly("20260110080000000", "20260110080000", MN, PASSWORD);
+			Hj212Frame frame = TestHj212Uploads.hourly("20260110080000000", "20260110080000", MN, PASSWORD);
 			client.send(this.encoder.encode(frame));
 			Hj212Frame reply = new Hj212Decoder().decode(client.readReply());
 			assertThat(reply.cn()).isEqualTo("9014");
@@ -74,7 +71,7 @@ class Hj212TcpListenerIT {
 			assertThat(reply.qn()).isEqualTo(frame.qn());
 			assertThat(reply.mn()).isEqualTo(MN);
 			// the reply means "stored"
-			assertThat(hourlyCount("2026-01-10")).isEqualTo(1);
+			assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-01-10")).isEqualTo(1);
 		}
 	}
 
@@ -84,8 +81,8 @@ class Hj212TcpListenerIT {
 			Set<String> sent = new HashSet<>();
 			StringBuilder oneWrite = new StringBuilder();
 			for (int hour = 8; hour < 14; hour++) {
-				Hj212Frame frame = hourly("20260111%02d0000000".formatted(hour), "20260111%02d0000".formatted(hour), MN,
-						PASSWORD);
+				Hj212Frame frame = TestHj212Uploads.hourly("20260111%02d0000000".formatted(hour),
+						"20260111%02d0000".formatted(hour), MN, PASSWORD);
 				sent.add(frame.qn());
 				if (hour < 11) {
 					client.send(this.encoder.encode(frame));
@@ -103,27 +100,30 @@ class Hj212TcpListenerIT {
 				replied.add(new Hj212Decoder().decode(client.readReply()).qn());
 			}
 			assertThat(replied).isEqualTo(sent);
-			assertThat(hourlyCount("2026-01-11")).isEqualTo(6);
+			assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-01-11")).isEqualTo(6);
 		}
 	}
 
 	@Test
 	void badFramesAreRefusedAndTheConnectionStaysUsable() throws IOException {
 		try (Client client = client()) {
-			String good = this.encoder.encode(hourly("20260112080000000", "20260112080000", MN, PASSWORD));
+			String good = this.encoder
+				.encode(TestHj212Uploads.hourly("20260112080000000", "20260112080000", MN, PASSWORD));
 			String crc = good.substring(good.length() - 6, good.length() - 2);
 			client.send(good.substring(0, good.length() - 6) + (crc.equals("0000") ? "0001" : "0000") + "\r\n");
-			client.send(this.encoder.encode(hourly("20260112090000000", "20260112090000", MN, "654321")));
-			client.send(this.encoder
-				.encode(hourly("20260112100000000", "20260112100000", "UNKNOWN00000000000000001", PASSWORD)));
+			client.send(
+					this.encoder.encode(TestHj212Uploads.hourly("20260112090000000", "20260112090000", MN, "654321")));
+			client.send(this.encoder.encode(TestHj212Uploads.hourly("20260112100000000", "20260112100000",
+					"UNKNOWN00000000000000001", PASSWORD)));
 			client.send("garbage between frames\r\n");
-			Hj212Frame last = hourly("20260112110000000", "20260112110000", MN, PASSWORD);
+			Hj212Frame last = TestHj212Uploads.hourly("20260112110000000", "20260112110000", MN, PASSWORD);
 			client.send(this.encoder.encode(last));
 			assertThat(new Hj212Decoder().decode(client.readReply()).qn()).isEqualTo(last.qn());
 			await().atMost(WAIT)
-				.untilAsserted(() -> assertThat(reasonsFrom(client.source())).containsExactly(RejectionReason.BAD_CRC,
-						RejectionReason.BAD_PASSWORD, RejectionReason.UNKNOWN_SITE));
-			assertThat(hourlyCount("2026-01-12")).isEqualTo(1);
+				.untilAsserted(() -> assertThat(TestHj212Uploads.reasonsFrom(this.rejections, client.source()))
+					.containsExactly(RejectionReason.BAD_CRC, RejectionReason.BAD_PASSWORD,
+							RejectionReason.UNKNOWN_SITE));
+			assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-01-12")).isEqualTo(1);
 			assertThat(this.meters.get("lantian.ingest.hj212.frames")
 				.tag("transport", "hj212_tcp")
 				.tag("outcome", "rejected")
@@ -136,8 +136,8 @@ class Hj212TcpListenerIT {
 	void twoConnectionsAtOnce() throws IOException {
 		try (Client first = client(); Client second = client()) {
 			await().atMost(WAIT).until(() -> this.meters.get("lantian.ingest.hj212.connections").gauge().value() >= 2);
-			Hj212Frame one = hourly("20260113080000000", "20260113080000", MN, PASSWORD);
-			Hj212Frame two = hourly("20260113090000000", "20260113090000", MN, PASSWORD);
+			Hj212Frame one = TestHj212Uploads.hourly("20260113080000000", "20260113080000", MN, PASSWORD);
+			Hj212Frame two = TestHj212Uploads.hourly("20260113090000000", "20260113090000", MN, PASSWORD);
 			String encodedOne = this.encoder.encode(one);
 			// the first frame is left unfinished while the second connection sends
 			first.send(encodedOne.substring(0, 20));
@@ -145,36 +145,12 @@ class Hj212TcpListenerIT {
 			assertThat(new Hj212Decoder().decode(second.readReply()).qn()).isEqualTo(two.qn());
 			first.send(encodedOne.substring(20));
 			assertThat(new Hj212Decoder().decode(first.readReply()).qn()).isEqualTo(one.qn());
-			assertThat(hourlyCount("2026-01-13")).isEqualTo(2);
+			assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-01-13")).isEqualTo(2);
 		}
 	}
 
 	private Client client() throws IOException {
 		return new Client(this.listener.localPort());
-	}
-
-	private List<RejectionReason> reasonsFrom(String source) {
-		List<RejectionReason> reasons = new ArrayList<>();
-		for (Rejection rejection : this.rejections.recent(100, null, null, null)) {
-			if (rejection.source().equals(source)) {
-				reasons.add(0, rejection.reason());
-			}
-		}
-		return reasons;
-	}
-
-	private long hourlyCount(String utcDay) {
-		return LocalInfrastructure.shared()
-			.influxd()
-			.count("SELECT count(so2) FROM reading WHERE period='hour' AND time >= '" + utcDay
-					+ "T00:00:00Z' AND time < '" + utcDay + "T23:59:59Z'", this.database);
-	}
-
-	/** A 2061 hourly upload of a sintering stack, Flag=5 (HJ 212-2017, reply wanted). */
-	private static Hj212Frame hourly(String qn, String dataTime, String mn, String password) {
-		return new Hj212Frame(qn, "31", "2061", password, mn, 5, null, null,
-				"DataTime=" + dataTime + ";a21026-Avg=20.5,a21026-Flag=N;a21002-Avg=35.1,a21002-Flag=N;"
-						+ "a34013-Avg=4.2,a34013-Flag=N;a19001-Avg=16.3,a19001-Flag=N");
 	}
 
 	/** A data logger: a plain socket. */
