@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -245,7 +243,7 @@ public final class JsonReadingParser {
 			}
 			Instant time;
 			try {
-				time = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+				time = IsoInstants.parse(node.textValue());
 			}
 			catch (DateTimeParseException ex) {
 				throw new InvalidItemException(RejectionReason.BAD_TIME, "time " + quote(node.textValue())
