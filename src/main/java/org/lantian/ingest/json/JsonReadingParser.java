@@ -66,21 +66,24 @@ public final class JsonReadingParser {
 		.map(Measurand::key)
 		.collect(Collectors.joining(", "));
 
-	private static final ObjectReader READER = JsonMapper.builder()
+	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-		.build()
-		.readerFor(JsonNode.class);
+		.build();
+
+	private static final ObjectReader READER = MAPPER.readerFor(JsonNode.class);
 
 	private final SiteCatalogue catalogue;
 
 	private final Clock clock;
 
 	private final Limits limits;
+
+	private final CommonShapeParser commonShape;
 
 	public JsonReadingParser(SiteCatalogue catalogue, Clock clock) {
 		this(catalogue, clock, Limits.defaults());
@@ -90,6 +93,7 @@ public final class JsonReadingParser {
 		this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.limits = Objects.requireNonNull(limits, "limits");
+		this.commonShape = new CommonShapeParser(MAPPER.getFactory(), catalogue, limits);
 	}
 
 	public Limits limits() {
@@ -107,9 +111,25 @@ public final class JsonReadingParser {
 	 * {@code null} over HTTP
 	 */
 	public ParsedPayload parse(byte[] payload, @Nullable SiteId topicSite) {
+		return parse(payload, topicSite, true);
+	}
+
+	/** Parses with the tree only: for tests that compare it with the fast path. */
+	ParsedPayload parseWithTree(byte[] payload, @Nullable SiteId topicSite) {
+		return parse(payload, topicSite, false);
+	}
+
+	private ParsedPayload parse(byte[] payload, @Nullable SiteId topicSite, boolean fastPath) {
 		if (payload.length > this.limits.maxPayloadBytes()) {
 			return refuse(RejectionReason.OVERSIZED, "payload of " + payload.length + " bytes exceeds the maximum of "
 					+ this.limits.maxPayloadBytes() + " bytes", payload);
+		}
+		Instant latest = this.clock.instant().plus(this.limits.maxFutureSkew());
+		if (fastPath) {
+			ParsedPayload valid = this.commonShape.parse(payload, topicSite, latest);
+			if (valid != null) {
+				return valid;
+			}
 		}
 		JsonNode root;
 		try {
@@ -127,7 +147,7 @@ public final class JsonReadingParser {
 					"empty payload: expected a JSON object or an array of objects", payload);
 		}
 		if (root.isObject()) {
-			return parseItems(List.of(root), topicSite);
+			return parseItems(List.of(root), topicSite, latest);
 		}
 		if (!root.isArray()) {
 			return refuse(RejectionReason.MALFORMED_JSON,
@@ -142,11 +162,10 @@ public final class JsonReadingParser {
 		}
 		List<JsonNode> items = new ArrayList<>(root.size());
 		root.elements().forEachRemaining(items::add);
-		return parseItems(items, topicSite);
+		return parseItems(items, topicSite, latest);
 	}
 
-	private ParsedPayload parseItems(List<JsonNode> items, @Nullable SiteId topicSite) {
-		Instant latest = this.clock.instant().plus(this.limits.maxFutureSkew());
+	private ParsedPayload parseItems(List<JsonNode> items, @Nullable SiteId topicSite, Instant latest) {
 		List<ParsedPayload.Accepted> accepted = new ArrayList<>(items.size());
 		List<ParsedPayload.Refused> refused = new ArrayList<>();
 		for (int index = 0; index < items.size(); index++) {
@@ -357,6 +376,13 @@ public final class JsonReadingParser {
 			return measurand.get();
 		}
 
+	}
+
+	/**
+	 * Whether a value of the measurand is written with few enough digits and plausible.
+	 */
+	static boolean isAcceptable(Measurand measurand, BigDecimal value) {
+		return value.scale() <= MAX_SCALE && value.precision() <= MAX_PRECISION && measurand.isPlausible(value);
 	}
 
 	private static ParsedPayload refuse(RejectionReason reason, String detail, byte[] payload) {

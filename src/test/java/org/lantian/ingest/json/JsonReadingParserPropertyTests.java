@@ -55,6 +55,69 @@ class JsonReadingParserPropertyTests {
 		assertAccountedFor(this.parser.parse(json.getBytes(StandardCharsets.UTF_8), TestSites.KUNDULUN));
 	}
 
+	@Property(tries = 2000)
+	void theFastPathAgreesWithTheTreeOnArbitraryFieldValues(@ForAll("site") String site, @ForAll("time") String time,
+			@ForAll("key") String key, @ForAll("value") String value, @ForAll("flag") String flag,
+			@ForAll("value") String period) {
+		assertSameAsTree("{\"site\": " + site + ", \"time\": " + time + ", \"period\": " + period + ", \"values\": {"
+				+ key + ": " + value + "}, \"flags\": {" + key + ": " + flag + "}}");
+	}
+
+	@Property(tries = 2000)
+	void theFastPathAgreesWithTheTreeOnNearlyValidBatches(@ForAll("nearlyValidBatch") String json) {
+		assertSameAsTree(json);
+	}
+
+	@Property(tries = 1000)
+	void theFastPathAgreesWithTheTreeOnJsonLikeText(@ForAll("jsonLike") String text) {
+		assertSameAsTree(text);
+	}
+
+	private void assertSameAsTree(String json) {
+		byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+		ParsedPayload tree = this.parser.parseWithTree(payload, TestSites.KUNDULUN);
+		ParsedPayload parsed = this.parser.parse(payload, TestSites.KUNDULUN);
+		assertThat(parsed.items()).as(json).isEqualTo(tree.items());
+		assertThat(parsed.readings()).as(json).isEqualTo(tree.readings());
+		assertThat(parsed.accepted()).as(json).isEqualTo(tree.accepted());
+		assertThat(parsed.rejections()).as(json).isEqualTo(tree.rejections());
+	}
+
+	@Provide
+	Arbitrary<String> nearlyValidBatch() {
+		Arbitrary<String> entry = Combinators
+			.combine(Arbitraries.of("pm25", "pm10", "so2", "no2", "co", "o3", "o2", "temp", "PM25", "pm25 "),
+					Arbitraries.oneOf(
+							Arbitraries.bigDecimals()
+								.between(new BigDecimal("-1"), new BigDecimal("6000"))
+								.ofScale(3)
+								.map(BigDecimal::toString),
+							Arbitraries.of("12", "-0", "1e2", "1E-3", "0.10", "35.20", "7")))
+			.as((key, number) -> "\"" + key + "\": " + number);
+		Arbitrary<String> values = entry.list()
+			.ofMinSize(0)
+			.ofMaxSize(4)
+			.map((list) -> "{" + String.join(", ", list) + "}");
+		Arbitrary<String> flags = Combinators
+			.combine(Arbitraries.of("pm25", "so2", "co", "o3"), Arbitraries.of("N", "M", "D", "X", "n", ""))
+			.as((key, flag) -> "\"" + key + "\": \"" + flag + "\"")
+			.list()
+			.ofMaxSize(2)
+			.map((list) -> ", \"flags\": {" + String.join(", ", list) + "}");
+		Arbitrary<String> item = Combinators
+			.combine(Arbitraries.of("BT-KDL-01", "BT-DH-01", "NOT-A-SITE"),
+					Arbitraries.of("2026-01-15T08:00:00+08:00", "2026-01-15T08:00:00.250Z", "2026-01-15T08:00:00",
+							"2026-01-15t08:00:00z", "1999-12-31T23:59:59Z", "2099-01-01T00:00:00Z",
+							"2026-01-15T08:00+08:00"),
+					Arbitraries.of("", ", \"period\": \"hour\"", ", \"period\": null", ", \"period\": \"week\"",
+							", \"extra\": [1, {\"a\": 2}]", ", \"flags\": null"),
+					values, Arbitraries.oneOf(Arbitraries.just(""), flags))
+			.as((site, time, extra, vals, flagPart) -> "{\"site\": \"" + site + "\", \"time\": \"" + time + "\"" + extra
+					+ ", \"values\": " + vals + flagPart + "}");
+		return Arbitraries.oneOf(item,
+				item.list().ofMinSize(1).ofMaxSize(3).map((list) -> "[" + String.join(", ", list) + "]"));
+	}
+
 	@Property(tries = 500)
 	void everyPlausibleNumberIsKeptExactly(@ForAll("plausiblePm25") BigDecimal value) {
 		String json = "{\"site\": \"BT-KDL-01\", \"time\": \"2026-01-15T08:00:00+08:00\", \"values\": {\"pm25\": "
