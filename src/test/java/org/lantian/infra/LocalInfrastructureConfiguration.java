@@ -10,7 +10,8 @@ import org.springframework.test.context.support.DynamicPropertyRegistrarBeanInit
 
 /**
  * Points an application context at the JVM's {@link LocalInfrastructure}: its broker and
- * InfluxDB, plus a database, spool directory, MQTT client id and HJ 212 port of its own.
+ * InfluxDB, plus a database, spool and dead-letter directories, MQTT client id and HJ 212
+ * port of its own.
  *
  * <pre class="code">
  * &#64;SpringBootTest
@@ -26,6 +27,8 @@ public class LocalInfrastructureConfiguration {
 		LocalInfrastructure infrastructure = LocalInfrastructure.shared();
 		String database = LocalInfrastructure.newDatabaseName();
 		String spoolDirectory = infrastructure.newTempDirectory("spool-").toString();
+		// contexts that receive the same message must not append to one dead-letter file
+		String deadLetterDirectory = infrastructure.newTempDirectory("deadletters-").toString();
 		String clientId = "lantian-it-" + LocalInfrastructure.randomHex();
 		// each context's HJ 212 listener on a port of its own: contexts may overlap
 		String hj212Port = String.valueOf(FreePort.find());
@@ -35,6 +38,7 @@ public class LocalInfrastructureConfiguration {
 			registry.add("lantian.influx.url", infrastructure.influxd()::url);
 			registry.add("lantian.influx.database", () -> database);
 			registry.add("lantian.spool.dir", () -> spoolDirectory);
+			registry.add("lantian.deadletters.dir", () -> deadLetterDirectory);
 			registry.add("lantian.hj212.port", () -> hj212Port);
 		};
 	}
