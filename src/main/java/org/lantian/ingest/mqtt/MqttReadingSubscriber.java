@@ -1,5 +1,6 @@
 package org.lantian.ingest.mqtt;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -63,7 +64,13 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 
 	private static final int SUBSCRIPTION_REFUSED = 0x80;
 
+	/** MQTT 3.1.1 §3.4.1: the fixed header byte of PUBACK. */
+	private static final byte PUBACK = 0x40;
+
 	private final MqttProperties properties;
+
+	/** Plain TCP sockets with buffered input and coalesced output; null for TLS. */
+	private final @Nullable BufferedSocketFactory sockets;
 
 	private final ReadingPipeline pipeline;
 
@@ -106,6 +113,7 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 	MqttReadingSubscriber(MqttProperties properties, ReadingPipeline pipeline, @Nullable Hj212OverMqtt hj212,
 			MeterRegistry meters) {
 		this.properties = properties;
+		this.sockets = properties.url().startsWith("tcp://") ? new BufferedSocketFactory() : null;
 		this.pipeline = pipeline;
 		this.hj212 = hj212;
 		Gauge.builder("lantian.ingest.mqtt.connected", this, (subscriber) -> subscriber.isConnected() ? 1 : 0)
@@ -292,8 +300,8 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		options.setConnectionTimeout(10);
 		options.setMaxInflight(this.properties.maxInflight());
 		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-		if (this.properties.url().startsWith("tcp://")) {
-			options.setSocketFactory(new BufferedSocketFactory());
+		if (this.sockets != null) {
+			options.setSocketFactory(this.sockets);
 		}
 		if (this.properties.username() != null && !this.properties.username().isBlank()) {
 			options.setUserName(this.properties.username());
@@ -470,7 +478,11 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		if (message.getQos() == 0) {
 			return null;
 		}
-		Delivery delivery = new Delivery(message.getId(), message.getQos());
+		BufferedSocketFactory sockets = this.sockets;
+		// the connection that delivered the message, to acknowledge it on that one only
+		BufferedSocketFactory.CoalescingOutputStream connection = (sockets != null && message.getQos() == 1)
+				? sockets.latestOutput() : null;
+		Delivery delivery = new Delivery(message.getId(), message.getQos(), connection);
 		synchronized (this.deliveries) {
 			this.deliveries.addLast(delivery);
 		}
@@ -567,6 +579,10 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 	}
 
 	private void acknowledge(Delivery delivery) {
+		if (delivery.connection != null) {
+			acknowledgeDirectly(delivery, delivery.connection);
+			return;
+		}
 		MqttAsyncClient client = this.client;
 		try {
 			if (client == null || !client.isConnected()) {
@@ -580,6 +596,25 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 		catch (MqttException | RuntimeException ex) {
 			this.notAcked.increment();
 			LOG.warn("Could not acknowledge message {}: {}", delivery.id, ex.toString());
+		}
+	}
+
+	/**
+	 * Sends a QoS 1 PUBACK on the connection the message came on, without Paho (see
+	 * {@link BufferedSocketFactory}): MQTT 3.1.1 §3.4, fixed header 0x40, remaining
+	 * length 2, the packet identifier.
+	 */
+	private void acknowledgeDirectly(Delivery delivery, BufferedSocketFactory.CoalescingOutputStream connection) {
+		byte[] pubAck = { PUBACK, 2, (byte) (delivery.id >>> 8), (byte) delivery.id };
+		try {
+			connection.writePacket(pubAck);
+			this.acked.increment();
+			this.failedResumes.set(0);
+		}
+		catch (IOException ex) {
+			// the connection is gone: the broker sends the message again on the next one
+			this.notAcked.increment();
+			LOG.debug("Could not acknowledge message {}: {}", delivery.id, ex.toString());
 		}
 	}
 
@@ -634,11 +669,15 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 
 		private final int qos;
 
+		/** Where to acknowledge a QoS 1 message without Paho, or {@code null}. */
+		private final BufferedSocketFactory.@Nullable CoalescingOutputStream connection;
+
 		private State state = State.PENDING;
 
-		Delivery(int id, int qos) {
+		Delivery(int id, int qos, BufferedSocketFactory.@Nullable CoalescingOutputStream connection) {
 			this.id = id;
 			this.qos = qos;
+			this.connection = connection;
 		}
 
 	}

@@ -54,4 +54,30 @@ class CoalescingOutputStreamTests {
 		out.close();
 	}
 
+	@Test
+	void aPacketWrittenWhilePahoIsInsideOneOfItsPacketsFollowsThatPacket() throws IOException {
+		ByteArrayOutputStream socket = new ByteArrayOutputStream();
+		BufferedSocketFactory.CoalescingOutputStream out = new BufferedSocketFactory.CoalescingOutputStream(socket);
+		out.write("[head".getBytes(StandardCharsets.US_ASCII));
+		out.writePacket("(ack1)".getBytes(StandardCharsets.US_ASCII));
+		out.write("body]".getBytes(StandardCharsets.US_ASCII));
+		out.writePacket("(ack2)".getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		out.writePacket("(ack3)".getBytes(StandardCharsets.US_ASCII));
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(socket.toString(StandardCharsets.US_ASCII))
+				.isEqualTo("[headbody](ack1)(ack2)(ack3)"));
+		out.close();
+	}
+
+	@Test
+	void aPacketOnAClosedConnectionFails() {
+		BufferedSocketFactory.CoalescingOutputStream out = new BufferedSocketFactory.CoalescingOutputStream(
+				new ByteArrayOutputStream());
+		out.close();
+
+		assertThatIOException().isThrownBy(() -> out.writePacket(new byte[] { 0x40, 2, 0, 1 }));
+	}
+
 }
