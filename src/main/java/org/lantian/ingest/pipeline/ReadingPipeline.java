@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,15 +92,7 @@ public class ReadingPipeline implements ReadingIntake {
 	public IntakeResult submitJson(Transport transport, String source, @Nullable SiteId topicSite, byte[] payload,
 			Predicate<Site> mayPush) {
 		ParsedPayload parsed = this.parser.parse(payload, topicSite);
-		// refused items count too: they would be kept under that site's dead letters
-		Optional<Site> forbidden = Stream
-			.concat(parsed.accepted().stream().map(ParsedPayload.Accepted::site),
-					parsed.refused()
-						.stream()
-						.map((refused) -> this.parser.findSite(refused.rejection().site()))
-						.flatMap(Optional::stream))
-			.filter(mayPush.negate())
-			.findFirst();
+		Optional<Site> forbidden = firstForbidden(parsed, mayPush);
 		if (forbidden.isPresent()) {
 			return forbid(transport, source, payload, parsed, forbidden.get());
 		}
@@ -126,6 +117,26 @@ public class ReadingPipeline implements ReadingIntake {
 		this.acceptedReadings.get(transport).increment(readings.size());
 		countMessage(transport, outcome(readings.size(), rejections.size()));
 		return new IntakeResult(readings.size(), rejections, false, store(readings));
+	}
+
+	/**
+	 * The first site of the payload the sender may not push for; refused items count too:
+	 * they would be kept under that site's dead letters. (A loop, not a stream: this runs
+	 * for every MQTT message.)
+	 */
+	private Optional<Site> firstForbidden(ParsedPayload parsed, Predicate<Site> mayPush) {
+		for (ParsedPayload.Accepted accepted : parsed.accepted()) {
+			if (!mayPush.test(accepted.site())) {
+				return Optional.of(accepted.site());
+			}
+		}
+		for (ParsedPayload.Refused refused : parsed.refused()) {
+			Optional<Site> site = this.parser.findSite(refused.rejection().site());
+			if (site.isPresent() && !mayPush.test(site.get())) {
+				return site;
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
