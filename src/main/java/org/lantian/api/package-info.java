@@ -1,9 +1,10 @@
 /**
  * The REST API of INTERFACES §5 under {@code /api/v1}, guarded by API keys with roles
  * (§6). Controllers only translate: they call other modules' query interfaces and map
- * results and errors to JSON and problem details.
+ * results and errors to JSON and problem details. The HJ 212 frame inspector uses the
+ * codec's named interface {@code ingest :: hj212}.
  */
-@ApplicationModule(allowedDependencies = { "domain", "ingest", "storage" })
+@ApplicationModule(allowedDependencies = { "domain", "ingest", "ingest :: hj212", "storage" })
 @NullMarked
 package org.lantian.api;
 
