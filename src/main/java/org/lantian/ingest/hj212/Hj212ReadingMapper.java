@@ -66,11 +66,9 @@ public final class Hj212ReadingMapper {
 	 * The sub-fields of a factor (表4) that give the value, then those kept beside it, per
 	 * period.
 	 */
-	private static final Map<ReadingPeriod, Suffixes> STATISTICS = Map.of( //
-			ReadingPeriod.SAMPLE, new Suffixes("Rtd", Map.of(Statistic.CORRECTED, "ZsRtd")), ReadingPeriod.MINUTE,
-			Suffixes.AVERAGE, //
-			ReadingPeriod.HOUR, Suffixes.AVERAGE, //
-			ReadingPeriod.DAY, Suffixes.AVERAGE);
+	private static final Map<ReadingPeriod, Suffixes> STATISTICS = Map.of(ReadingPeriod.SAMPLE, Suffixes.SAMPLE,
+			ReadingPeriod.MINUTE, Suffixes.AVERAGE, ReadingPeriod.HOUR, Suffixes.AVERAGE, ReadingPeriod.DAY,
+			Suffixes.AVERAGE);
 
 	private final ZoneId zone;
 
@@ -305,6 +303,8 @@ public final class Hj212ReadingMapper {
 	 * {@link Statistic}.
 	 */
 	private record Suffixes(String value, Map<Statistic, String> statistics) {
+
+		static final Suffixes SAMPLE = new Suffixes("Rtd", Map.of(Statistic.CORRECTED, "ZsRtd"));
 
 		static final Suffixes AVERAGE = new Suffixes("Avg",
 				Map.of(Statistic.CORRECTED, "ZsAvg", Statistic.MIN, "Min", Statistic.MAX, "Max", Statistic.TOTAL, "Cou",
