@@ -108,6 +108,18 @@ public enum Measurand {
 		};
 	}
 
+	/**
+	 * The unit of the period's total ({@code -Cou}, 累计值; STANDARDS §3.5 and 表B.2 "排放量"
+	 * column): the emitted mass of a pollutant in kg, the volume of flue gas in m³; empty
+	 * for quantities that have no total (O₂, temperature, wind).
+	 */
+	public Optional<Unit> totalUnit() {
+		if (this.concentration) {
+			return Optional.of(Unit.KILOGRAMS);
+		}
+		return (this == FLOW) ? Optional.of(Unit.CUBIC_METRES) : Optional.empty();
+	}
+
 	public BigDecimal plausibleMin() {
 		return this.plausibleMin;
 	}

@@ -30,6 +30,11 @@ public enum RejectionReason {
 	OUT_OF_RANGE,
 	/** A flag is not one of the HJ 212 data flags. */
 	BAD_FLAG,
+	/**
+	 * The unit a site's HJ 212 configuration gives a factor is unknown, or cannot be
+	 * converted to the measurand's unit.
+	 */
+	BAD_UNIT,
 	/** {@code period} is not one of sample, minute, hour, day. */
 	BAD_PERIOD,
 	/** The caller may not push data for this site (INTERFACES §6). */

@@ -1,5 +1,6 @@
 package org.lantian.storage.influx;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,13 +11,17 @@ import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
 import org.lantian.domain.ReadingPeriod;
 import org.lantian.domain.Site;
+import org.lantian.domain.Statistic;
 
 /**
  * Encodes readings as InfluxDB 1.x line protocol, one point per reading: <pre>
  * reading,city=包头市,kind=ambient,period=sample,site=BT-KDL-01 pm25=35.2,co=1.2,flags="co:M" 1768435200000
- * </pre> Values are written exactly as {@link java.math.BigDecimal#toPlainString()} gives
- * them (InfluxDB parses them as float64); timestamps are epoch milliseconds
- * ({@code precision=ms}). Tags are sorted by key, as InfluxDB prefers.
+ * reading,city=包头市,kind=stack,period=hour,site=BT-STEEL-S1 so2=20.5,so2_zs=35.1,so2_min=18,so2_max=24.2,so2_cou=1.25,flags="" 1768435200000
+ * </pre> A value's {@link Statistic}s follow it as float fields named by
+ * {@link #statisticField}; the value's flag in {@code flags} covers them. Values are
+ * written exactly as {@link java.math.BigDecimal#toPlainString()} gives them (InfluxDB
+ * parses them as float64); timestamps are epoch milliseconds ({@code precision=ms}). Tags
+ * are sorted by key, as InfluxDB prefers.
  * <p>
  * Escaping follows the InfluxDB 1.x parser ({@code models/points.go}): commas and spaces
  * in measurement names; commas, equals signs and spaces in tag keys, tag values and field
@@ -50,9 +55,19 @@ final class LineProtocol {
 	/** Per measurand, its escaped field key followed by '='. */
 	private static final String[] VALUE_KEYS = new String[Measurand.values().length];
 
+	/**
+	 * Per measurand and statistic, the escaped key of the statistic's field followed by
+	 * '=' ({@link #statisticField}).
+	 */
+	private static final String[][] STATISTIC_KEYS = new String[Measurand.values().length][Statistic.values().length];
+
 	static {
 		for (Measurand measurand : Measurand.values()) {
 			VALUE_KEYS[measurand.ordinal()] = key(measurand.key()) + "=";
+			for (Statistic statistic : Statistic.values()) {
+				STATISTIC_KEYS[measurand.ordinal()][statistic.ordinal()] = key(statisticField(measurand, statistic))
+						+ "=";
+			}
 		}
 	}
 
@@ -78,10 +93,17 @@ final class LineProtocol {
 		line.append(seriesKey);
 		char separator = ' ';
 		for (Map.Entry<Measurand, Measurement> value : reading.values().entrySet()) {
-			line.append(separator)
-				.append(VALUE_KEYS[value.getKey().ordinal()])
-				.append(value.getValue().value().toPlainString());
+			Measurement measurement = value.getValue();
+			int measurand = value.getKey().ordinal();
+			line.append(separator).append(VALUE_KEYS[measurand]).append(measurement.value().toPlainString());
 			separator = ',';
+			if (!measurement.statistics().isEmpty()) {
+				for (Map.Entry<Statistic, BigDecimal> statistic : measurement.statistics().entrySet()) {
+					line.append(',')
+						.append(STATISTIC_KEYS[measurand][statistic.getKey().ordinal()])
+						.append(statistic.getValue().toPlainString());
+				}
+			}
 		}
 		line.append(',').append(FLAGS).append("=\"");
 		boolean first = true;
@@ -93,6 +115,16 @@ final class LineProtocol {
 			}
 		}
 		return line.append("\" ").append(reading.time().toEpochMilli()).toString();
+	}
+
+	/**
+	 * The float field of a statistic reported beside a measurand's value: the measurand's
+	 * key, an underscore and the statistic's key ({@code so2_zs}, {@code so2_min},
+	 * {@code flow_cou}). No measurand key contains an underscore, so these never collide
+	 * with a measurand's field, and queries that name measurand fields never see them.
+	 */
+	static String statisticField(Measurand measurand, Statistic statistic) {
+		return measurand.key() + "_" + statistic.key();
 	}
 
 	/**

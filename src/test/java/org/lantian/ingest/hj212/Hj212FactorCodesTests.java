@@ -1,6 +1,5 @@
 package org.lantian.ingest.hj212;
 
-import java.math.BigDecimal;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantian.domain.Measurand;
+import org.lantian.domain.SiteKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +38,8 @@ class Hj212FactorCodesTests {
 			a01008, windDir
 			# HJ 524-2009, not in B.2 (STANDARDS §3.9 gap 1)
 			a05024, o3
+			# TVOC has no B.2 code (STANDARDS §3.9 gap 3); a99054 as public platform code uses it
+			a99054, tvoc
 			# 表B.2 column 原编码 (HJ/T 212-2005)
 			01, pm
 			02, so2
@@ -57,39 +59,71 @@ class Hj212FactorCodesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a99054", "a21003", "a34001", "a01010", "PM25", "SO2", "A34004", "w01018", "011", "" })
+	@ValueSource(strings = { "a21003", "a34001", "a01010", "a24087", "a25002", "a25003", "a25005", "a0502401",
+			"a0502408", "PM25", "SO2", "A34004", "A99054", "w01018", "011", "" })
 	void leavesOutCodesWithoutAConfirmedMeasurand(String code) {
-		// TVOC has no B.2 code (§3.9 gap 3); NO, TSP and 林格曼黑度 have no measurand;
-		// 2005-style names (§3.11) and water codes (表B.1) are not air factors; codes are
+		// 表B.2: NO, TSP and 林格曼黑度 have no measurand; a24087 碳氢化合物 and the single
+		// VOC species a25002 苯, a25003 甲苯, a25005 二甲苯 are neither NMHC nor TVOC;
+		// a0502401/08 (O₃ 1 h/8 h, STANDARDS §3.9 gap 1) are one platform's [P];
+		// 2005-style
+		// names (§3.11) and water codes (表B.1) are not air factors; codes are
 		// case-sensitive
 		assertThat(Hj212FactorCodes.lookup(code)).isEmpty();
 	}
 
-	@ParameterizedTest(name = "{0} {1} → {2}")
+	@ParameterizedTest(name = "{0} at {1} arrives in {2}")
 	@CsvSource(textBlock = """
-			# 表B.2: a00000 废气 in m³/s; INTERFACES §3.1 flow in m³/h (× 3600, exact)
-			a00000, 1, 3600
-			a00000, 12.5, 45000.0
-			a00000, 0.1, 360.0
-			B02, 2.75, 9900.00
-			# 表B.2: a21005 CO in mg/m³, as Lantian (no conversion)
-			a21005, 1.2, 1.2
-			04, 0.835, 0.835
+			# 表B.2: a00000 废气 and its 2005 code B02 in m³/s
+			a00000, STACK,   m³/s
+			B02,    STACK,   m³/s
+			# 表B.2: a21005 CO in mg/m³, as Lantian
+			a21005, AMBIENT, mg/m³
+			# as sent, until the site configures a unit (STANDARDS §3.9 gap 2): Lantian's unit at the site
+			a34004, AMBIENT, µg/m³
+			a34004, STACK,   mg/m³
+			a21026, AMBIENT, µg/m³
+			a21026, STACK,   mg/m³
+			a19001, STACK,   %
 			""")
-	void convertsToTheLantianUnitExactly(String code, BigDecimal sent, BigDecimal expected) {
-		assertThat(Hj212FactorCodes.lookup(code).orElseThrow().convert(sent)).isEqualTo(expected);
+	void knowsTheUnitAFactorArrivesIn(String code, SiteKind kind, String unit) {
+		assertThat(Hj212FactorCodes.lookup(code).orElseThrow().defaultUnit(kind).symbol()).isEqualTo(unit);
+	}
+
+	@ParameterizedTest(name = "{0}-Cou in {1}")
+	@CsvSource(textBlock = """
+			# 表B.2 column "unit (amount)" (STANDARDS §3.9): 立方米, 千克, 克
+			a00000, m³
+			B02,    m³
+			a21026, kg
+			a21002, kg
+			a34013, kg
+			a21005, kg
+			a24088, kg
+			a21001, g
+			10,     g
+			a34002, g
+			a34004, g
+			""")
+	void knowsTheUnitOfATotal(String code, String unit) {
+		assertThat(Hj212FactorCodes.lookup(code).orElseThrow().totalUnitSent())
+			.hasValueSatisfying((total) -> assertThat(total.symbol()).isEqualTo(unit));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a19001", "a01012", "a01011", "a01007", "a01008" })
+	void knowsNoTotalOfQuantitiesThatHaveNone(String code) {
+		// 表B.2 gives O₂, temperatures, velocity and wind no amount unit
+		assertThat(Hj212FactorCodes.lookup(code).orElseThrow().totalUnitSent()).isEmpty();
 	}
 
 	@Test
-	void everyMeasurandButTvocHasACode() {
+	void everyMeasurandHasACode() {
 		for (Measurand measurand : Measurand.values()) {
-			if (measurand != Measurand.TVOC) {
-				assertThat(Stream
-					.of("a34004", "a34002", "a21026", "a21004", "a21005", "a05024", "a21002", "a24088", "a21001",
-							"a34013", "a19001", "a01012", "a01013", "a01014", "a01011", "a00000", "a01007", "a01008")
-					.map((code) -> Hj212FactorCodes.lookup(code).orElseThrow().measurand())).as("%s", measurand)
-					.contains(measurand);
-			}
+			assertThat(Stream
+				.of("a34004", "a34002", "a21026", "a21004", "a21005", "a05024", "a21002", "a24088", "a99054", "a21001",
+						"a34013", "a19001", "a01012", "a01013", "a01014", "a01011", "a00000", "a01007", "a01008")
+				.map((code) -> Hj212FactorCodes.lookup(code).orElseThrow().measurand())).as("%s", measurand)
+				.contains(measurand);
 		}
 	}
 

@@ -20,6 +20,7 @@ import org.lantian.domain.ReadingPeriod;
 import org.lantian.domain.Site;
 import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
+import org.lantian.domain.Statistic;
 import org.lantian.ingest.ItemRejection;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.hj212.Hj212ReadingMapper.Mapped;
@@ -62,9 +63,9 @@ class Hj212ReadingMapperTests {
 	}
 
 	@Test
-	void mapsACemsHourlyFrameWithFlagsAndDropsMinMaxCouAndCorrectedValues() {
-		// CN 2061 小时数据: -Avg is the value; -Min/-Max/-Cou and the 折算 -ZsAvg are dropped
-		// (O₂ correction is issue 6); -Flag per 表8
+	void mapsACemsHourlyFrameWithFlagsAndStatistics() {
+		// CN 2061 小时数据: -Avg is the value; -Min/-Max/-Cou and the 折算 -ZsAvg are kept
+		// beside it (表4); -Flag per 表8 covers them all
 		Reading reading = single(this.mapper.map(frame("31", "2061",
 				"DataTime=20260115080000;a34013-Min=3.1,a34013-Avg=4.2,a34013-Max=5.0,a34013-ZsAvg=6.3,a34013-Flag=N;"
 						+ "a21026-Avg=25.12,a21026-ZsAvg=35.5,a21026-Flag=M;"
@@ -77,16 +78,206 @@ class Hj212ReadingMapperTests {
 		assertThat(reading.period()).isEqualTo(ReadingPeriod.HOUR);
 		// 08:00 local is the start of the hour 08:00–09:00 (表C.17)
 		assertThat(reading.time()).isEqualTo(Instant.parse("2026-01-15T00:00:00Z"));
-		assertThat(reading.values()).containsExactly(Map.entry(Measurand.SO2, Measurement.of("25.12", DataFlag.M)),
-				Map.entry(Measurand.NOX, Measurement.of("40.1", DataFlag.D)),
-				Map.entry(Measurand.PM, Measurement.of("4.2", DataFlag.N)),
+		assertThat(reading.values()).containsExactly(
+				Map.entry(Measurand.SO2,
+						measurement("25.12", DataFlag.M, Map.of(Statistic.CORRECTED, new BigDecimal("35.5")))),
+				// 表B.2: a21002 排放量 in kg
+				Map.entry(Measurand.NOX,
+						measurement("40.1", DataFlag.D,
+								Map.of(Statistic.CORRECTED, new BigDecimal("50.2"), Statistic.TOTAL,
+										new BigDecimal("1.2")))),
+				Map.entry(Measurand.PM,
+						measurement("4.2", DataFlag.N,
+								Map.of(Statistic.CORRECTED, new BigDecimal("6.3"), Statistic.MIN, new BigDecimal("3.1"),
+										Statistic.MAX, new BigDecimal("5.0")))),
 				Map.entry(Measurand.O2, Measurement.of("9.8", DataFlag.N)),
 				Map.entry(Measurand.TEMP, Measurement.of("120.3", DataFlag.N)),
 				Map.entry(Measurand.PRESSURE, Measurement.of("101.2", DataFlag.N)),
 				Map.entry(Measurand.HUMIDITY, Measurement.of("8.5", DataFlag.N)),
 				Map.entry(Measurand.VELOCITY, Measurement.of("12.30", DataFlag.C)),
-				// 表B.2 a00000 m³/s × 3600 = m³/h
-				Map.entry(Measurand.FLOW, Measurement.of("541800.0", DataFlag.N)));
+				// 表B.2 a00000 m³/s × 3600 = m³/h; its total is 立方米, unconverted
+				Map.entry(Measurand.FLOW,
+						measurement("541800.0", DataFlag.N, Map.of(Statistic.TOTAL, new BigDecimal("541800")))));
+	}
+
+	@ParameterizedTest(name = "CN {0}: {1}-{2} → {3}")
+	@CsvSource(textBlock = """
+			# 表9 CN, 表4 suffix, statistic kept beside the value (sent = stored: SO₂ mg/m³, Cou kg at a stack)
+			2011, Rtd, ZsRtd, CORRECTED
+			2051, Avg, ZsAvg, CORRECTED
+			2051, Avg, Min,   MIN
+			2051, Avg, Max,   MAX
+			2051, Avg, Cou,   TOTAL
+			2051, Avg, ZsMin, CORRECTED_MIN
+			2051, Avg, ZsMax, CORRECTED_MAX
+			2061, Avg, ZsAvg, CORRECTED
+			2061, Avg, Min,   MIN
+			2061, Avg, Max,   MAX
+			2061, Avg, Cou,   TOTAL
+			2061, Avg, ZsMin, CORRECTED_MIN
+			2061, Avg, ZsMax, CORRECTED_MAX
+			2031, Avg, ZsAvg, CORRECTED
+			2031, Avg, Min,   MIN
+			2031, Avg, Max,   MAX
+			2031, Avg, Cou,   TOTAL
+			2031, Avg, ZsMin, CORRECTED_MIN
+			2031, Avg, ZsMax, CORRECTED_MAX
+			""")
+	void keepsEachStatisticOfItsCommand(String cn, String value, String suffix, Statistic statistic) {
+		Reading reading = single(this.mapper.map(
+				frame("31", cn, "DataTime=20260115000000;a21026-" + value + "=20.5,a21026-" + suffix + "=20.75"),
+				STACK));
+
+		assertThat(reading.values()).containsExactly(
+				Map.entry(Measurand.SO2, measurement("20.5", DataFlag.N, Map.of(statistic, new BigDecimal("20.75")))));
+	}
+
+	@ParameterizedTest(name = "CN {0}: {1} ignored")
+	@CsvSource(textBlock = """
+			# statistics of another CN (表4 by 表9), and totals of quantities 表B.2 gives no amount unit
+			2011, a21026-Rtd=20,a21026-Min=1,a21026-Max=30,a21026-Cou=2,a21026-ZsAvg=25
+			2061, a21026-Avg=20,a21026-ZsRtd=25,a21026-Rtd=21
+			2061, a21026-Avg=20,a21026-EFlag=A1,a21026-SampleTime=20260115000500
+			2061, a19001-Avg=9.8,a19001-Cou=235.2
+			2061, a01012-Avg=120.3,a01012-Cou=2887.2
+			""")
+	void ignoresSubFieldsThatAreNotKept(String cn, String factor) {
+		Reading reading = single(this.mapper.map(frame("31", cn, "DataTime=20260115000000;" + factor), STACK));
+
+		assertThat(reading.values().values()).singleElement()
+			.satisfies((measurement) -> assertThat(measurement.statistics()).isEmpty());
+	}
+
+	@ParameterizedTest(name = "{0}: {1} {2}-{3} → {4} {5}")
+	@CsvSource(textBlock = """
+			# site kind, configured unit, factor, sent, stored, statistics converted alike (表4 note: one unit)
+			# STANDARDS §3.9 gap 2 and §3.15 item 6: ambient PM sent in ng/m³, µg/m³ or mg/m³; stored in µg/m³
+			AMBIENT, ng/m3,  a34004, 35200.000, 35.2
+			AMBIENT, ng/m³,  a34004, 35200,     35.2
+			AMBIENT, ug/m3,  a34004, 35.2,      35.2
+			AMBIENT, µg/m³,  a34004, 35.2,      35.2
+			AMBIENT, μg/m3,  a34004, 35.2,      35.2
+			AMBIENT, UG/M3,  a34004, 35.2,      35.2
+			AMBIENT, mg/m3,  a34002, 0.180,     180
+			AMBIENT, mg/m3,  a21026, 0.020,     20
+			# CO stays in mg/m³ (INTERFACES §3.1)
+			AMBIENT, ug/m3,  a21005, 1200,      1.2
+			AMBIENT, mg/m3,  a21005, 1.2,       1.2
+			# stacks store mg/m³
+			STACK,   ug/m3,  a34013, 4200,      4.2
+			STACK,   mg/m3,  a34013, 4.2,       4.2
+			# a00000 from a logger that sends m³/h instead of 表B.2's m³/s
+			STACK,   m3/h,   a00000, 541800,    541800
+			STACK,   m3/s,   a00000, 150.5,     541800
+			""")
+	void convertsTheConfiguredUnitExactly(SiteKind kind, String unit, String code, String sent, BigDecimal stored) {
+		Site site = (kind == SiteKind.AMBIENT) ? ambient(Map.of(code, unit)) : stack(Map.of(code, unit));
+		Reading reading = single(this.mapper.map(frame("22", "2061", "DataTime=20260115000000;" + code + "-Avg=" + sent
+				+ "," + code + "-Min=" + sent + "," + code + "-Max=" + sent + "," + code + "-ZsAvg=" + sent), site));
+
+		Measurement measurement = reading.values().values().iterator().next();
+		assertThat(measurement.value()).isEqualByComparingTo(stored);
+		assertThat(measurement.statistics()).containsOnlyKeys(Statistic.CORRECTED, Statistic.MIN, Statistic.MAX)
+			.allSatisfy((statistic, value) -> assertThat(value).isEqualByComparingTo(stored));
+	}
+
+	@ParameterizedTest(name = "{0}-Cou={1} → {2}")
+	@CsvSource(textBlock = """
+			# 表B.2 排放量 unit: 克 for a21001 NH₃ and ambient PM, stored in kg; the configured
+			# concentration unit does not apply to totals
+			a21001, 1250,   1.25
+			a34004, 12.5,   0.0125
+			a21026, 1.25,   1.25
+			""")
+	void convertsTotalsFromTheirTableB2Unit(String code, String sent, BigDecimal kilograms) {
+		Reading reading = single(this.mapper.map(
+				frame("31", "2061", "DataTime=20260115000000;" + code + "-Avg=1," + code + "-Cou=" + sent),
+				stack(Map.of(code, "ug/m3"))));
+
+		assertThat(reading.values().values()).singleElement()
+			.satisfies((measurement) -> assertThat(measurement.statistic(Statistic.TOTAL))
+				.hasValueSatisfying((total) -> assertThat(total).isEqualByComparingTo(kilograms)));
+	}
+
+	@ParameterizedTest(name = "{0} for {1} → BAD_UNIT")
+	@CsvSource(textBlock = """
+			ppm,    a34004
+			ug,     a34004
+			'',     a34004
+			%,      a34004
+			m3/h,   a21026
+			ug/m3,  a19001
+			mg/m3,  a00000
+			""")
+	void refusesAFactorWhoseConfiguredUnitDoesNotFit(String unit, String code) {
+		Mapped mapped = (Mapped) this.mapper.map(
+				frame("22", "2011", "DataTime=20260115080000;a21004-Rtd=55;" + code + "-Rtd=1"),
+				ambient(Map.of(code, unit)));
+
+		assertThat(mapped.readings()).singleElement()
+			.satisfies((reading) -> assertThat(reading.values()).containsOnlyKeys(Measurand.NO2));
+		assertThat(mapped.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.reason()).isEqualTo(RejectionReason.BAD_UNIT);
+			assertThat(rejection.index()).isEqualTo(1);
+			assertThat(rejection.detail()).contains(code).contains("BT-KDL-01");
+		});
+	}
+
+	@Test
+	void namesWhatIsWrongWithASitesUnits() {
+		Site site = ambient(Map.of("a34004", "ng/m3", "a34002", "ppm", "a19001", "mg/m3", "a99999", "ug/m3"));
+
+		assertThat(Hj212ReadingMapper.unitProblems(site)).containsExactly(
+				"hj212.units: a19001 in mg/m³ cannot be converted to o2 in %",
+				"hj212.units: a34002: unknown unit: 'ppm' (known: µg/m³, mg/m³, %, °C, kPa, m/s, m³/h, °, ng/m³, m³/s, g, kg, m³)",
+				"hj212.units: factor code 'a99999' is not mapped (HJ 212-2017 表B.2)");
+		assertThat(Hj212ReadingMapper.unitProblems(ambient(Map.of("a34004", "µg/m³", "a21005", "mg/m3")))).isEmpty();
+		assertThat(Hj212ReadingMapper.unitProblems(STACK)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} → OUT_OF_RANGE")
+	@ValueSource(strings = {
+			// Measurand SO2 at a stack: [0, 50000] mg/m³; the statistics are judged like
+			// the value
+			"a21026-Avg=20,a21026-ZsAvg=50000.1", "a21026-Avg=20,a21026-Min=-0.1", "a21026-Avg=20,a21026-Max=50001",
+			"a21026-Avg=20,a21026-ZsMin=-1", "a21026-Avg=20,a21026-ZsMax=60000",
+			// a total is never negative
+			"a21026-Avg=20,a21026-Cou=-0.01",
+			// N14.2 (§3.4): at most 14 integer digits
+			"a21026-Avg=20,a21026-Cou=100000000000000",
+			// a minimum above its maximum
+			"a21026-Avg=20,a21026-Min=21,a21026-Max=19", "a21026-Avg=20,a21026-ZsMin=30,a21026-ZsMax=29.9" })
+	void refusesAFactorWithAnImplausibleStatistic(String factor) {
+		Mapped mapped = (Mapped) this.mapper.map(frame("31", "2061", "DataTime=20260115080000;a21002-Avg=40;" + factor),
+				STACK);
+
+		assertThat(mapped.readings()).singleElement()
+			.satisfies((reading) -> assertThat(reading.values()).containsOnlyKeys(Measurand.NOX));
+		assertThat(mapped.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.reason()).isEqualTo(RejectionReason.OUT_OF_RANGE);
+			assertThat(rejection.index()).isEqualTo(1);
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = {
+			// the edges of the range are kept, as for values
+			"a21026-Avg=20,a21026-ZsAvg=50000,a21026-Min=0,a21026-Max=50000,a21026-Cou=0",
+			"a21026-Avg=20,a21026-Cou=99999999999999.99", "a21026-Avg=20,a21026-Min=20,a21026-Max=20" })
+	void keepsStatisticsAtTheEdges(String factor) {
+		Reading reading = single(this.mapper.map(frame("31", "2061", "DataTime=20260115080000;" + factor), STACK));
+
+		assertThat(reading.values().get(Measurand.SO2).statistics()).isNotEmpty();
+	}
+
+	@Test
+	void rejectsAValueThatIsImplausibleOnlyAfterUnitConversion() {
+		// 5 000 001 ng/m³ = 5000.001 µg/m³ > 5000, the PM2.5 maximum
+		Mapped mapped = (Mapped) this.mapper.map(frame("22", "2061", "DataTime=20260115080000;a34004-Avg=5000001"),
+				ambient(Map.of("a34004", "ng/m3")));
+
+		assertThat(mapped.readings()).isEmpty();
+		assertThat(mapped.rejections()).extracting(ItemRejection::reason).containsExactly(RejectionReason.OUT_OF_RANGE);
 	}
 
 	@ParameterizedTest(name = "CN {0} → {1} from -{2}")
@@ -141,7 +332,7 @@ class Hj212ReadingMapperTests {
 	@ParameterizedTest(name = "{0} → {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			# one bad factor is rejected alone; the others of the frame still map
-			a99054-Rtd=0.5                 | UNKNOWN_KEY
+			a21003-Rtd=0.5                 | UNKNOWN_KEY
 			PM25-Rtd=35                    | UNKNOWN_KEY
 			a34004-Rtd=35,a34004-Flag=X    | BAD_FLAG
 			a34004-Rtd=35,a34004-Flag=n    | BAD_FLAG
@@ -153,6 +344,9 @@ class Hj212ReadingMapperTests {
 			a19001-Rtd=25.01               | OUT_OF_RANGE
 			a34004-Avg=35                  | MISSING_FIELD
 			a34004-Flag=N                  | MISSING_FIELD
+			a34004-ZsRtd=35                | MISSING_FIELD
+			a34004-Rtd=35,a34004-ZsRtd=x   | NON_NUMERIC
+			a34004-Rtd=35,a34004-ZsRtd=5001 | OUT_OF_RANGE
 			""")
 	void rejectsOneFactorAndKeepsTheOthers(String bad, RejectionReason reason) {
 		Mapped mapped = (Mapped) this.mapper
@@ -203,14 +397,18 @@ class Hj212ReadingMapperTests {
 	}
 
 	@Test
-	void dropsAFactorThatCarriesOnlyCorrectedValuesWithoutRejectingIt() {
-		// -ZsRtd is O₂-corrected (表4, STANDARDS §5.4): not the plain measurand; issue 6
+	void refusesCorrectedValuesWithoutTheMeasuredOne() {
+		// -ZsRtd is kept beside -Rtd (表4); without it there is nothing to keep it beside
 		Mapped mapped = (Mapped) this.mapper
 			.map(frame("31", "2011", "DataTime=20260115080000;a21026-Rtd=20;a34013-ZsRtd=8.1,a34013-Flag=N"), STACK);
 
 		assertThat(mapped.readings()).singleElement()
 			.satisfies((reading) -> assertThat(reading.values()).containsOnlyKeys(Measurand.SO2));
-		assertThat(mapped.rejections()).isEmpty();
+		assertThat(mapped.rejections()).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.reason()).isEqualTo(RejectionReason.MISSING_FIELD);
+			assertThat(rejection.detail())
+				.isEqualTo("a34013-Rtd is absent for CN 2011; a34013-ZsRtd cannot be kept without it");
+		});
 	}
 
 	@Test
@@ -227,7 +425,7 @@ class Hj212ReadingMapperTests {
 	@Test
 	void rejectsAFrameWhereEveryFactorIsRejected() {
 		Mapped mapped = (Mapped) this.mapper
-			.map(frame("22", "2011", "DataTime=20260115080000;a99054-Rtd=1;a34004-Rtd=x"), AMBIENT);
+			.map(frame("22", "2011", "DataTime=20260115080000;a21003-Rtd=1;a34004-Rtd=x"), AMBIENT);
 
 		assertThat(mapped.readings()).isEmpty();
 		assertThat(mapped.rejections()).extracting(ItemRejection::reason)
@@ -261,6 +459,21 @@ class Hj212ReadingMapperTests {
 		// 表9: only 2011, 2051, 2061 and 2031 carry pollutant data
 		assertThat(this.mapper.map(frame("91", cn, "DataTime=20260115080000;a34004-Rtd=35"), AMBIENT))
 			.isEqualTo(new NotDataUpload(cn));
+	}
+
+	private static Site ambient(Map<String, String> units) {
+		return new Site(AMBIENT.id(), AMBIENT.name(), AMBIENT.kind(), AMBIENT.city(), AMBIENT.district(), null, null,
+				true, null, null, null, null, null, new Hj212Access("BTKDL01", "123456", units));
+	}
+
+	private static Site stack(Map<String, String> units) {
+		return new Site(STACK.id(), STACK.name(), STACK.kind(), STACK.city(), STACK.district(), null, null, true,
+				STACK.enterprise(), STACK.industry(), STACK.fuel(), STACK.referenceO2(), STACK.limitProfile(),
+				new Hj212Access("BGSJ01", "123456", units));
+	}
+
+	private static Measurement measurement(String value, DataFlag flag, Map<Statistic, BigDecimal> statistics) {
+		return new Measurement(new BigDecimal(value), flag, statistics);
 	}
 
 	private static Hj212Frame frame(String st, String cn, String cp) {

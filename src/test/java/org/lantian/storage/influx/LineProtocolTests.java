@@ -2,7 +2,9 @@ package org.lantian.storage.influx;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +14,7 @@ import org.lantian.domain.Measurand;
 import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
 import org.lantian.domain.ReadingPeriod;
+import org.lantian.domain.Statistic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -43,6 +46,53 @@ class LineProtocolTests {
 		assertThat(LineProtocol.encode(reading, site(BAOGANG_STACK)))
 			.isEqualTo("reading,city=包头市,kind=stack,period=hour,site=BT-BG-S01 so2=180,o2=12.0,windSpeed=3,"
 					+ "flags=\"so2:C,windSpeed:T\" 1768435200000");
+	}
+
+	@Test
+	void writesStatisticsAsFieldsBesideTheirValueCoveredByItsFlag() {
+		// HJ 212-2017 表4: -ZsAvg, -Min, -Max, -Cou, -ZsMin, -ZsMax of a 2061 hourly value
+		Reading reading = new Reading(BAOGANG_STACK, EIGHT_AM, ReadingPeriod.HOUR, Map
+			.of(Measurand.SO2, new Measurement(new BigDecimal("20.5"), DataFlag.M,
+					Map.of(Statistic.CORRECTED_MAX, new BigDecimal("40"), Statistic.TOTAL, new BigDecimal("1.25"),
+							Statistic.MIN, new BigDecimal("18"), Statistic.CORRECTED, new BigDecimal("35.10"),
+							Statistic.MAX, new BigDecimal("24.2"), Statistic.CORRECTED_MIN, new BigDecimal("1E+1"))),
+					Measurand.FLOW,
+					new Measurement(new BigDecimal("541800.0"), DataFlag.N,
+							Map.of(Statistic.TOTAL, new BigDecimal("541800"))),
+					Measurand.O2, Measurement.of("16.3", DataFlag.N)));
+
+		assertThat(LineProtocol.encode(reading, site(BAOGANG_STACK)))
+			.isEqualTo("reading,city=包头市,kind=stack,period=hour,site=BT-BG-S01 so2=20.5,so2_zs=35.10,so2_min=18,"
+					+ "so2_max=24.2,so2_cou=1.25,so2_zsmin=10,so2_zsmax=40,o2=16.3,flow=541800.0,flow_cou=541800,"
+					+ "flags=\"so2:M\" 1768435200000");
+	}
+
+	@Test
+	void writesStatisticsOfASiteWhoseTagsNeedEscaping() {
+		Reading reading = new Reading(AWKWARD, EIGHT_AM, ReadingPeriod.MINUTE, Map.of(Measurand.PM25,
+				new Measurement(new BigDecimal("35.2"), DataFlag.N, Map.of(Statistic.MAX, new BigDecimal("41")))));
+
+		String line = LineProtocol.encode(reading, site(AWKWARD));
+
+		assertThat(line).endsWith(",period=minute,site=HH-X.1_a pm25=35.2,pm25_max=41,flags=\"\" 1768435200000");
+		assertThat(LineProtocol.tags(line)).containsEntry("city", StorageTestData.AWKWARD_CITY);
+	}
+
+	@Test
+	void namesStatisticFieldsApartFromEveryMeasurandAndWithoutEscaping() {
+		Set<String> names = new HashSet<>();
+		for (Measurand measurand : Measurand.values()) {
+			names.add(measurand.key());
+		}
+		for (Measurand measurand : Measurand.values()) {
+			for (Statistic statistic : Statistic.values()) {
+				String field = LineProtocol.statisticField(measurand, statistic);
+				assertThat(field).startsWith(measurand.key() + "_").matches("[A-Za-z0-9_]+");
+				assertThat(LineProtocol.key(field)).isEqualTo(field);
+				assertThat(names.add(field)).as("%s is unique", field).isTrue();
+			}
+		}
+		assertThat(names).hasSize(Measurand.values().length * (1 + Statistic.values().length));
 	}
 
 	@ParameterizedTest(name = "{0} is written as {1}")
