@@ -130,13 +130,13 @@ class Hj212TcpLoadIT {
 			loggers.add(new SimulatedLogger(i, SITES.get(i), port));
 		}
 		ExecutorService threads = Executors.newFixedThreadPool(2 * loggers.size() + 1);
-		await().atMost(WAIT)
-			.untilAsserted(() -> assertThat(this.meters.get("lantian.ingest.hj212.connections").gauge().value())
-				.isEqualTo(loggers.size()));
-		LOG.info("{} loggers connected in {} ms", loggers.size(),
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setUp));
-		long start = System.nanoTime();
 		try {
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.meters.get("lantian.ingest.hj212.connections").gauge().value())
+					.isEqualTo(loggers.size()));
+			LOG.info("{} loggers connected in {} ms", loggers.size(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setUp));
+			long start = System.nanoTime();
 			List<Future<?>> running = new ArrayList<>();
 			for (SimulatedLogger logger : loggers) {
 				running.add(threads.submit(logger::readReplies));
@@ -203,7 +203,8 @@ class Hj212TcpLoadIT {
 
 	/**
 	 * One bad frame per connection, eight connections per kind, started once the loggers
-	 * are well under way and spread over the run.
+	 * are under way (2,000 uploads accepted) and spread over about two seconds of their
+	 * run.
 	 */
 	private void sendBadFrames(int port, Map<RejectionReason, Integer> sent) {
 		await().atMost(WAIT).until(() -> frames("accepted") >= 2_000);
@@ -235,8 +236,10 @@ class Hj212TcpLoadIT {
 			sendAndClose(port, oversized(site, qn, dataTime));
 			sent.merge(RejectionReason.OVERSIZED, 1, Integer::sum);
 
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+			// a round every quarter second, while the loggers go on
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
 		}
+		LOG.info("Bad frames sent while the loggers had {} uploads accepted", (long) frames("accepted"));
 	}
 
 	private static void sendAndClose(int port, String text) {
