@@ -1,5 +1,6 @@
 package org.lantian.ingest.tcp;
 
+import java.time.Clock;
 import java.time.ZoneId;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,11 +24,18 @@ class Hj212TcpConfiguration {
 
 	@Bean
 	Hj212FrameHandler hj212FrameHandler(Hj212Properties properties, SiteCatalogue catalogue, ReadingPipeline pipeline,
-			ZoneId reportingZone, MeterRegistry meters) {
+			ZoneId reportingZone, MeterRegistry meters, Clock clock) {
 		Hj212Decoder decoder = new Hj212Decoder(
 				new Hj212Decoder.Options(properties.legacyLength(), Hj212Decoder.MAX_SEGMENT_LENGTH));
+		Hj212Reassembly reassembly = new Hj212Reassembly(properties.reassemblyMaxPackets(),
+				properties.reassemblyMaxPending(), properties.reassemblyTimeout());
 		return new Hj212FrameHandler(decoder, new Hj212Encoder(), new Hj212ReadingMapper(reportingZone), catalogue,
-				pipeline, meters);
+				pipeline, meters, reassembly, clock);
+	}
+
+	@Bean
+	Hj212ReassemblySweeper hj212ReassemblySweeper(Hj212FrameHandler handler) {
+		return new Hj212ReassemblySweeper(handler);
 	}
 
 	@Bean
