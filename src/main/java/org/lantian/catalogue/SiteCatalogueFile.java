@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -46,7 +47,7 @@ final class SiteCatalogueFile {
 			String where = (ex.getLocation() != null)
 					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
 					: "";
-			throw new InvalidCatalogueException(name, List.of(ex.getOriginalMessage() + where));
+			throw new InvalidCatalogueException(name, List.of(path(ex) + ex.getOriginalMessage() + where));
 		}
 		catch (IOException ex) {
 			throw new InvalidCatalogueException(name, List.of("cannot be read: " + ex.getMessage()));
@@ -78,6 +79,23 @@ final class SiteCatalogueFile {
 		throw new InvalidCatalogueException(name, problems);
 	}
 
+	/** Where a value could not be read, e.g. {@code sites[0].hj212.legacyLength: }. */
+	private static String path(JsonProcessingException ex) {
+		if (!(ex instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+			return "";
+		}
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference reference : mapping.getPath()) {
+			if (reference.getFieldName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getFieldName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path + ": ";
+	}
+
 	record Document(@Nullable List<Entry> sites) {
 	}
 
@@ -93,8 +111,8 @@ final class SiteCatalogueFile {
 			return new Site(SiteId.of(this.id), this.name, SiteKind.fromKey(this.kind), this.city, this.district,
 					this.lat, this.lon, Boolean.TRUE.equals(this.keyRegion),
 					(this.enterprise != null) ? new Enterprise(this.enterprise.id(), this.enterprise.name()) : null,
-					this.industry, this.fuel, this.referenceO2, this.limitProfile, (this.hj212 != null)
-							? new Hj212Access(this.hj212.mn(), this.hj212.password(), this.hj212.units()) : null);
+					this.industry, this.fuel, this.referenceO2, this.limitProfile,
+					(this.hj212 != null) ? this.hj212.toAccess() : null);
 		}
 
 	}
@@ -102,7 +120,19 @@ final class SiteCatalogueFile {
 	record EnterpriseEntry(@Nullable String id, @Nullable String name) {
 	}
 
-	record Hj212Entry(@Nullable String mn, @Nullable String password, @Nullable Map<String, String> units) {
+	/**
+	 * The {@code hj212} block: {@code crc} is {@code hj212} (default) or {@code modbus};
+	 * {@code legacyLength} absent means the platform's
+	 * {@code lantian.hj212.legacy-length} (STANDARDS §3.11).
+	 */
+	record Hj212Entry(@Nullable String mn, @Nullable String password, @Nullable Map<String, String> units,
+			@Nullable String crc, @Nullable Boolean legacyLength) {
+
+		Hj212Access toAccess() {
+			Hj212Access.Crc mode = (this.crc != null) ? Hj212Access.Crc.fromKey(this.crc) : Hj212Access.Crc.HJ212;
+			return new Hj212Access(this.mn, this.password, this.units, mode, this.legacyLength);
+		}
+
 	}
 
 }

@@ -51,6 +51,16 @@ public enum RejectionReason {
 	/** An HJ 212 frame malformed otherwise: header, trailer, fields or data area. */
 	BAD_FRAME,
 	/** An HJ 212 frame whose PW is not the site's password. */
-	BAD_PASSWORD
+	BAD_PASSWORD,
+	/**
+	 * A split HJ 212 message (PNUM/PNO, Flag bit D) whose packets did not all arrive: the
+	 * reassembly timed out, the connection closed, or too many messages were pending.
+	 */
+	SPLIT_INCOMPLETE,
+	/**
+	 * The packets of a split HJ 212 message disagree: PNUM changed, a PNO came twice with
+	 * different content, or their data areas contradict each other.
+	 */
+	SPLIT_INCONSISTENT
 
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import org.lantian.domain.Hj212Access;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
@@ -62,6 +63,57 @@ class SiteCatalogueFileTests {
 		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
 			.withMessageContaining("duplicate site id A-1")
 			.withMessageContaining("HJ 212 MN M1 used by both S-1 and S-2");
+	}
+
+	@Test
+	void readsEachSitesHj212CodecOptions() {
+		// INTERFACES §2 hj212 block; STANDARDS §3.11 field variants
+		String yaml = """
+				sites:
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M1", password: "p" } }
+				  - { id: S-2, name: t, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M2", password: "p", crc: modbus, legacyLength: true } }
+				  - { id: S-3, name: u, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M3", password: "p", crc: hj212, legacyLength: false } }
+				""";
+		SiteCatalogue catalogue = read(yaml);
+
+		assertThat(catalogue.findByMn("M1").orElseThrow().hj212()).satisfies((access) -> {
+			assertThat(access.crc()).isEqualTo(Hj212Access.Crc.HJ212);
+			assertThat(access.legacyLength()).isNull();
+			assertThat(access.legacyLengthOr(true)).isTrue();
+		});
+		assertThat(catalogue.findByMn("M2").orElseThrow().hj212()).satisfies((access) -> {
+			assertThat(access.crc()).isEqualTo(Hj212Access.Crc.MODBUS);
+			assertThat(access.legacyLengthOr(false)).isTrue();
+		});
+		assertThat(catalogue.findByMn("M3").orElseThrow().hj212()).satisfies((access) -> {
+			assertThat(access.crc()).isEqualTo(Hj212Access.Crc.HJ212);
+			assertThat(access.legacyLengthOr(true)).isFalse();
+		});
+	}
+
+	@Test
+	void refusesAnUnknownCrcModeByPositionAndId() {
+		String yaml = """
+				sites:
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M1", password: "p", crc: both } }
+				  - { id: S-2, name: t, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M2", password: "p", crc: MODBUS } }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"sites[0] (S-1): unknown HJ 212 CRC mode: 'both' (hj212 or modbus)",
+					"sites[1] (S-2): unknown HJ 212 CRC mode: 'MODBUS' (hj212 or modbus)"));
+	}
+
+	@Test
+	void refusesALegacyLengthThatIsNoBoolean() {
+		String yaml = """
+				sites:
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, hj212: { mn: "M1", password: "p", legacyLength: sometimes } }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.withMessageContaining("sites[0].hj212.legacyLength: ")
+			.withMessageContaining("sometimes")
+			.withMessageContaining("line 2");
 	}
 
 	@Test

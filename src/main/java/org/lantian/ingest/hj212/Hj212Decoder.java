@@ -3,8 +3,10 @@ package org.lantian.ingest.hj212;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.lantian.domain.Hj212Access;
 import org.lantian.ingest.hj212.Hj212FormatException.Reason;
 
 /**
@@ -46,6 +48,16 @@ public final class Hj212Decoder {
 	 * exception
 	 */
 	public Hj212Frame decode(String text) {
+		return decode(text, this.options);
+	}
+
+	/**
+	 * The frame in {@code text}, checked with the given sender's conventions instead of
+	 * this decoder's (a site's CRC and length rule, STANDARDS §3.15).
+	 * @throws Hj212FormatException for anything else, with the reason; never another
+	 * exception
+	 */
+	public Hj212Frame decode(String text, Options options) {
 		if (!text.startsWith(HEADER)) {
 			throw new Hj212FormatException(Reason.BAD_HEADER, "frame does not start with '##'");
 		}
@@ -61,7 +73,7 @@ public final class Hj212Decoder {
 			throw new Hj212FormatException(Reason.BAD_LENGTH, "length '" + lengthField + "' is not 4 digits");
 		}
 		String segment = text.substring(6, text.length() - 6);
-		int max = this.options.maxSegmentLength();
+		int max = options.maxSegmentLength();
 		if (segment.length() > max) {
 			throw new Hj212FormatException(Reason.TOO_LONG,
 					"data segment of " + segment.length() + " characters exceeds " + max);
@@ -76,21 +88,66 @@ public final class Hj212Decoder {
 					"data segment of " + bytes.length + " bytes exceeds " + max);
 		}
 		int declared = Integer.parseInt(lengthField);
-		int expected = bytes.length + (this.options.legacyLength() ? LEGACY_EXTRA : 0);
+		int expected = bytes.length + (options.legacyLength() ? LEGACY_EXTRA : 0);
 		if (declared != expected) {
 			throw new Hj212FormatException(Reason.BAD_LENGTH, "length field says " + declared + ", expected " + expected
-					+ (this.options.legacyLength() ? " (data segment + 6, legacy)" : " (data segment bytes)"));
+					+ (options.legacyLength() ? " (data segment + 6, legacy)" : " (data segment bytes)"));
 		}
 		String received = text.substring(text.length() - 6, text.length() - 2);
-		String computed = Hj212Crc.hex(Hj212Crc.compute(bytes));
 		if (!isHex(received)) {
 			throw new Hj212FormatException(Reason.BAD_CRC, "CRC '" + received + "' is not 4 hex digits");
 		}
+		String computed = Hj212Crc.hex(Hj212Crc.compute(bytes, options.crc()));
 		// §3.10: some senders emit lowercase hex digits
 		if (!computed.equalsIgnoreCase(received)) {
-			throw new Hj212FormatException(Reason.BAD_CRC, "CRC received " + received + ", expected " + computed);
+			// §3.15: only the sender's own CRC is accepted; the other one is named, never
+			// accepted
+			Hj212Access.Crc other = (options.crc() == Hj212Access.Crc.MODBUS) ? Hj212Access.Crc.HJ212
+					: Hj212Access.Crc.MODBUS;
+			boolean otherMatches = Hj212Crc.hex(Hj212Crc.compute(bytes, other)).equalsIgnoreCase(received);
+			throw new Hj212FormatException(Reason.BAD_CRC,
+					"CRC received " + received + ", expected " + computed + " (" + crcName(options.crc()) + ")"
+							+ (otherMatches ? "; it is the " + crcName(other) + " of the data segment: is the site's"
+									+ " crc setting right?" : ""));
 		}
 		return parseSegment(segment);
+	}
+
+	private static String crcName(Hj212Access.Crc crc) {
+		return (crc == Hj212Access.Crc.MODBUS) ? "CRC-16/MODBUS" : "HJ 212 CRC";
+	}
+
+	/** The options this decoder checks with when given none. */
+	public Options options() {
+		return this.options;
+	}
+
+	/**
+	 * The {@code MN} a candidate frame names, read without checking its length or CRC, so
+	 * that the sender's conventions can be looked up before they are checked (STANDARDS
+	 * §3.15). Only the fields before {@code CP=&&} are read. Not to be trusted: the frame
+	 * must still be decoded. Never throws.
+	 */
+	public static Optional<String> peekMn(String text) {
+		if (text.length() < ENVELOPE || !text.startsWith(HEADER)) {
+			return Optional.empty();
+		}
+		int end = text.indexOf(";" + CP_START, 6);
+		if (end < 0) {
+			return Optional.empty();
+		}
+		int start = 6;
+		while (start < end) {
+			int next = text.indexOf(';', start);
+			if (next < 0 || next > end) {
+				next = end;
+			}
+			if (text.startsWith("MN=", start)) {
+				return Optional.of(text.substring(start + 3, next));
+			}
+			start = next + 1;
+		}
+		return Optional.empty();
 	}
 
 	private static Hj212Frame parseSegment(String segment) {
@@ -187,10 +244,12 @@ public final class Hj212Decoder {
 	 * is accepted, never both
 	 * @param maxSegmentLength the longest data segment accepted, in UTF-8 bytes (表2:
 	 * 1024)
+	 * @param crc the one CRC accepted: the HJ 212 CRC of 附录A, or CRC-16/MODBUS for
+	 * devices that send it (STANDARDS §3.11); never both
 	 */
-	public record Options(boolean legacyLength, int maxSegmentLength) {
+	public record Options(boolean legacyLength, int maxSegmentLength, Hj212Access.Crc crc) {
 
-		/** HJ 212-2017 as written: exact length, at most 1024 bytes. */
+		/** HJ 212-2017 as written: exact length, at most 1024 bytes, the 附录A CRC. */
 		public static final Options STANDARD = new Options(false, MAX_SEGMENT_LENGTH);
 
 		public Options {
@@ -198,6 +257,21 @@ public final class Hj212Decoder {
 				throw new IllegalArgumentException(
 						"maxSegmentLength must fit the 4-digit length field: " + maxSegmentLength);
 			}
+			if (crc == null) {
+				throw new IllegalArgumentException("crc is required (HJ212 or MODBUS)");
+			}
+		}
+
+		/** Options with the HJ 212 CRC of 附录A. */
+		public Options(boolean legacyLength, int maxSegmentLength) {
+			this(legacyLength, maxSegmentLength, Hj212Access.Crc.HJ212);
+		}
+
+		/**
+		 * These options for a site's logger: its CRC, and its length rule if it has one.
+		 */
+		public Options forSite(Hj212Access access) {
+			return new Options(access.legacyLengthOr(this.legacyLength), this.maxSegmentLength, access.crc());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.lantian.ingest.hj212;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Encodes {@link Hj212Frame}s as HJ 212 frames (表2) and builds the platform's replies
@@ -17,19 +18,55 @@ public final class Hj212Encoder {
 	/** The Flag of platform replies: HJ 212-2017, no split, no reply (§3.12). */
 	private static final int REPLY_FLAG = 4;
 
+	/** The legacy length convention also counts the CRC and CR LF (STANDARDS §3.11). */
+	private static final int LEGACY_EXTRA = 6;
+
 	/**
 	 * The frame text: {@code ##}, the 4-digit UTF-8 length, the data segment, its CRC and
 	 * CR LF.
 	 * @throws IllegalArgumentException if the data segment exceeds 1024 bytes (表2)
 	 */
 	public String encode(Hj212Frame frame) {
+		return encode(frame, Hj212Decoder.Options.STANDARD);
+	}
+
+	/**
+	 * The frame text in a sender's conventions (STANDARDS §3.11): its CRC and its length
+	 * rule, so that a device answers can check what it receives the way it sends.
+	 * @throws IllegalArgumentException if the data segment exceeds 1024 bytes (表2)
+	 */
+	public String encode(Hj212Frame frame, Hj212Decoder.Options conventions) {
 		String segment = segment(frame);
-		int length = segment.getBytes(StandardCharsets.UTF_8).length;
+		byte[] bytes = segment.getBytes(StandardCharsets.UTF_8);
+		int length = bytes.length;
 		if (length > Hj212Decoder.MAX_SEGMENT_LENGTH) {
 			throw new IllegalArgumentException("data segment of " + length + " bytes exceeds "
 					+ Hj212Decoder.MAX_SEGMENT_LENGTH + "; split it with PNUM/PNO");
 		}
-		return "##" + "%04d".formatted(length) + segment + Hj212Crc.of(segment) + "\r\n";
+		int declared = length + (conventions.legacyLength() ? LEGACY_EXTRA : 0);
+		return "##" + "%04d".formatted(declared) + segment + Hj212Crc.hex(Hj212Crc.compute(bytes, conventions.crc()))
+				+ "\r\n";
+	}
+
+	/**
+	 * The reply the platform owes a frame from a site (STANDARDS §3.12, 表9), if any: only
+	 * when its Flag has the A bit; 9014 数据应答 to the uploads 2011, 2031, 2041, 2051, 2061
+	 * and 2081; 9013 通知应答 to the notification 1013 (time calibration request). Other CNs
+	 * get none: replies and results (9011–9014) are never answered, and a CN the platform
+	 * did not ask for is not acknowledged.
+	 */
+	public static Optional<Hj212Frame> replyTo(Hj212Frame frame) {
+		if (!frame.replyRequested()) {
+			return Optional.empty();
+		}
+		switch (frame.cn()) {
+			case "2011", "2031", "2041", "2051", "2061", "2081":
+				return Optional.of(dataReply(frame));
+			case "1013":
+				return Optional.of(notificationReply(frame));
+			default:
+				return Optional.empty();
+		}
 	}
 
 	/**

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -56,12 +59,21 @@ class Hj212TcpListener implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final Map<CloseReason, Counter> closes = new EnumMap<>(CloseReason.class);
+
 	Hj212TcpListener(Hj212Properties properties, Hj212FrameHandler handler, MeterRegistry meters) {
 		this.properties = properties;
 		this.handler = handler;
 		Gauge.builder("lantian.ingest.hj212.connections", this.connections, Set::size)
 			.description("Open HJ 212 TCP connections from data loggers")
 			.register(meters);
+		for (CloseReason reason : CloseReason.values()) {
+			this.closes.put(reason, Counter.builder("lantian.ingest.hj212.connections.closed")
+				.description("HJ 212 TCP connections ended, by reason: the logger closed it (peer), idle timeout,"
+						+ " too many bad frames in a row, the connection limit, or an I/O error")
+				.tag("reason", reason.tag)
+				.register(meters));
+		}
 	}
 
 	@Override
@@ -171,6 +183,7 @@ class Hj212TcpListener implements SmartLifecycle {
 			LOG.warn("HJ 212 connection from {} refused: {} connections open already",
 					connection.getRemoteSocketAddress(), this.connections.size());
 			closeQuietly(connection);
+			this.closes.get(CloseReason.LIMIT).increment();
 			return;
 		}
 		this.connections.add(connection);
@@ -189,21 +202,33 @@ class Hj212TcpListener implements SmartLifecycle {
 		String poolName = thread.getName();
 		thread.setName("hj212-" + connection.getInetAddress().getHostAddress() + ":" + connection.getPort());
 		LOG.debug("HJ 212 connection from {}", source);
+		CloseReason closed = CloseReason.ERROR;
 		try (connection) {
 			connection.setSoTimeout(Math.toIntExact(Math.max(1, this.properties.idleTimeout().toMillis())));
 			InputStream in = connection.getInputStream();
 			OutputStream out = connection.getOutputStream();
 			Hj212FrameSplitter splitter = new Hj212FrameSplitter(this.properties.maxFrameBytes());
-			Hj212FrameSplitter.Sink sink = new ConnectionSink(source, out);
+			ConnectionSink sink = new ConnectionSink(source, out);
 			byte[] buffer = new byte[4096];
 			int read;
-			while ((read = in.read(buffer)) != -1) {
+			while (!sink.isRefusing() && (read = in.read(buffer)) != -1) {
 				splitter.feed(buffer, 0, read, sink);
 			}
-			splitter.finish(sink);
-			LOG.debug("HJ 212 connection from {} closed by the logger", source);
+			if (sink.isRefusing()) {
+				closed = CloseReason.BAD_FRAMES;
+				LOG.warn(
+						"HJ 212 connection from {} closed after {} refused frames in a row"
+								+ " (lantian.hj212.max-bad-frames); the last: {}",
+						source, sink.badFrames, sink.lastRefusal);
+			}
+			else {
+				splitter.finish(sink);
+				closed = CloseReason.PEER;
+				LOG.debug("HJ 212 connection from {} closed by the logger", source);
+			}
 		}
 		catch (SocketTimeoutException ex) {
+			closed = CloseReason.IDLE;
 			LOG.info("HJ 212 connection from {} idle for {}, closed", source, this.properties.idleTimeout());
 		}
 		catch (IOException ex) {
@@ -216,8 +241,23 @@ class Hj212TcpListener implements SmartLifecycle {
 		}
 		finally {
 			this.connections.remove(connection);
+			this.closes.get(closed).increment();
+			this.handler.closed(source);
 			thread.setName(poolName);
 		}
+	}
+
+	/** Why a connection ended; a bounded metric tag. */
+	enum CloseReason {
+
+		PEER("peer"), IDLE("idle"), BAD_FRAMES("bad_frames"), LIMIT("limit"), ERROR("error");
+
+		private final String tag;
+
+		CloseReason(String tag) {
+			this.tag = tag;
+		}
+
 	}
 
 	private static void closeQuietly(AutoCloseable closeable) {
@@ -248,19 +288,47 @@ class Hj212TcpListener implements SmartLifecycle {
 
 		private final OutputStream out;
 
+		/** Refused frames in a row; only the connection's thread touches it. */
+		private int badFrames;
+
+		private String lastRefusal = "";
+
 		ConnectionSink(String source, OutputStream out) {
 			this.source = source;
 			this.out = out;
 		}
 
+		/** Whether too many frames in a row were refused: the rest is not read. */
+		boolean isRefusing() {
+			return this.badFrames >= Hj212TcpListener.this.properties.maxBadFrames();
+		}
+
 		@Override
 		public void frame(byte[] frame) {
-			Hj212TcpListener.this.handler.handle(Transport.HJ212_TCP, this.source, frame).thenAccept(this::reply);
+			if (isRefusing()) {
+				return;
+			}
+			Hj212FrameHandler.Received received = Hj212TcpListener.this.handler.receive(Transport.HJ212_TCP,
+					this.source, frame);
+			RejectionReason refusal = received.refusal();
+			if (refusal != null) {
+				this.badFrames++;
+				this.lastRefusal = refusal + " (details in the dead letters)";
+			}
+			else {
+				this.badFrames = 0;
+			}
+			received.reply().thenAccept(this::reply);
 		}
 
 		@Override
 		public void malformed(byte[] bytes, RejectionReason reason, String detail) {
+			if (isRefusing()) {
+				return;
+			}
 			Hj212TcpListener.this.handler.refuse(Transport.HJ212_TCP, this.source, bytes, reason, detail);
+			this.badFrames++;
+			this.lastRefusal = reason + " (" + detail + ")";
 		}
 
 		private void reply(Optional<String> reply) {

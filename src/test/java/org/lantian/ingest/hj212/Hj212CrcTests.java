@@ -3,6 +3,7 @@ package org.lantian.ingest.hj212;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.lantian.domain.Hj212Access;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,6 +36,28 @@ class Hj212CrcTests {
 		// §3.10: CRC-16/MODBUS of "123456789" is 4B37; the HJ 212 variant replaces the
 		// register with (register >> 8) ^ byte
 		assertThat(Hj212Crc.of("123456789")).isEqualTo("2F80").isNotEqualTo("4B37");
+	}
+
+	@Test
+	void computesCrc16ModbusForDevicesThatSendIt() {
+		// check value of CRC-16/MODBUS (width 16, poly 0x8005 reflected, init 0xFFFF, no
+		// final XOR) in Greg Cook's "Catalogue of parametrised CRC algorithms" (reveng):
+		// 0x4B37 for the ASCII string "123456789"
+		assertThat(Hj212Crc.modbus("123456789".getBytes(StandardCharsets.US_ASCII))).isEqualTo(0x4B37);
+		assertThat(Hj212Crc.compute("123456789".getBytes(StandardCharsets.US_ASCII), Hj212Access.Crc.MODBUS))
+			.isEqualTo(0x4B37);
+		// the same init and polynomial from no bytes: the register as initialised
+		assertThat(Hj212Crc.modbus(new byte[0])).isEqualTo(0xFFFF);
+	}
+
+	@Test
+	void theTwoCrcsDifferForTheExamplePacketOfAppendixA() {
+		// §3.10: same polynomial and init, different byte step; a site is checked with
+		// one
+		byte[] segment = "QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&"
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(Hj212Crc.compute(segment, Hj212Access.Crc.HJ212)).isEqualTo(0x1C80);
+		assertThat(Hj212Crc.compute(segment, Hj212Access.Crc.MODBUS)).isEqualTo(0x0759);
 	}
 
 	@Test

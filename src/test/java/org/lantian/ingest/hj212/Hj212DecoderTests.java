@@ -3,11 +3,14 @@ package org.lantian.ingest.hj212;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lantian.domain.DataFlag;
+import org.lantian.domain.Hj212Access;
 import org.lantian.ingest.hj212.Hj212FormatException.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,6 +223,50 @@ class Hj212DecoderTests {
 	static void assertRejected(Hj212Decoder decoder, String text, Reason reason) {
 		assertThatExceptionOfType(Hj212FormatException.class).isThrownBy(() -> decoder.decode(text))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(reason));
+	}
+
+	@Test
+	void aModbusSiteIsCheckedWithCrc16ModbusOnly() {
+		// STANDARDS §3.11, §3.15: a device that sends CRC-16/MODBUS; never both accepted
+		String segment = "QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&";
+		String modbusFrame = "##0101" + segment + "0759\r\n";
+		Hj212Decoder.Options modbus = new Hj212Decoder.Options(false, 1024, Hj212Access.Crc.MODBUS);
+
+		assertThat(this.decoder.decode(modbusFrame, modbus).cn()).isEqualTo("1062");
+		assertThatExceptionOfType(Hj212FormatException.class)
+			.isThrownBy(() -> this.decoder.decode(GoldenFrames.frame("appendix-a-1062.txt"), modbus))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.BAD_CRC))
+			.withMessageContaining("CRC received 1C80, expected 0759 (CRC-16/MODBUS)")
+			.withMessageContaining("it is the HJ 212 CRC of the data segment");
+		assertThatExceptionOfType(Hj212FormatException.class).isThrownBy(() -> this.decoder.decode(modbusFrame))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.BAD_CRC))
+			.withMessageContaining("CRC received 0759, expected 1C80 (HJ 212 CRC)")
+			.withMessageContaining("it is the CRC-16/MODBUS of the data segment");
+	}
+
+	@Test
+	void aSiteTakesItsOwnCrcAndLengthRuleAndThePlatformDefaultOtherwise() {
+		Hj212Decoder.Options platform = new Hj212Decoder.Options(true, 1024);
+
+		assertThat(platform.forSite(new Hj212Access("M1", "123456", Map.of())))
+			.isEqualTo(new Hj212Decoder.Options(true, 1024, Hj212Access.Crc.HJ212));
+		assertThat(platform.forSite(new Hj212Access("M1", "123456", Map.of(), Hj212Access.Crc.MODBUS, false)))
+			.isEqualTo(new Hj212Decoder.Options(false, 1024, Hj212Access.Crc.MODBUS));
+	}
+
+	@ParameterizedTest(name = "{0} names MN {1}")
+	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+			##0101QN=1;ST=32;CN=1062;PW=100000;MN=NM01;Flag=5;CP=&&RtdInterval=30&&1C80\\r\\n | NM01
+			##0101ST=32;CN=2011;MN=NM02;PW=1;CP=&&MN=NOTTHIS&&0000\\r\\n                  | NM02
+			##0101MN=NM03;CP=&&&&0000\\r\\n                                               | NM03
+			##0101QN=1;ST=32;CN=1062;PW=100000;Flag=5;CP=&&MN=NM04&&0000\\r\\n             | -
+			##0101CP=&&MN=NM05&&0000\\r\\n                                                | -
+			##0101QN=1;MN=NM06                                                            | -
+			garbage                                                                       | -
+			""")
+	void peeksTheMnBeforeTheCrcIsChecked(String text, String mn) {
+		// only the fields before CP=&& are read, never the data area
+		assertThat(Hj212Decoder.peekMn(text.replace("\\r\\n", "\r\n"))).isEqualTo(Optional.ofNullable(mn));
 	}
 
 }

@@ -1,8 +1,14 @@
 package org.lantian.ingest.hj212;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lantian.domain.Hj212Access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class Hj212EncoderTests {
@@ -72,6 +78,61 @@ class Hj212EncoderTests {
 				"a34004-Rtd=" + "1".repeat(1024));
 
 		assertThatIllegalArgumentException().isThrownBy(() -> this.encoder.encode(frame)).withMessageContaining("1024");
+	}
+
+	@ParameterizedTest(name = "CN {0} Flag {1} -> {2}")
+	@CsvSource(nullValues = "-", textBlock = """
+			# STANDARDS §3.12 upload commands (现场机 → 上位机, 表9): 9014 数据应答 when the A bit is set
+			2011, 5, 9014
+			2051, 5, 9014
+			2061, 5, 9014
+			2031, 5, 9014
+			2041, 5, 9014
+			2081, 5, 9014
+			# a split part with Flag=7 is answered too, each part on its own (§3.12)
+			2051, 7, 9014
+			# §3.12 notify command 1013 (site → platform, 现场机时间校准请求): 9013 通知应答
+			1013, 5, 9013
+			# A = 0: no reply (§3.12), whatever the CN
+			2061, 4, -
+			1013, 4, -
+			2051, 6, -
+			# replies and results are never answered; nor a CN the platform did not ask for
+			9011, 5, -
+			9012, 5, -
+			9014, 5, -
+			9013, 5, -
+			3020, 5, -
+			""")
+	void repliesAsTable9AndTheExchangeFlowsPrescribe(String cn, int flag, String replyCn) {
+		boolean split = (flag & 2) != 0;
+		Hj212Frame request = new Hj212Frame("20260115080000123", "31", cn, "123456", "NM1", flag, split ? 2 : null,
+				split ? 1 : null, "DataTime=20260115070000");
+
+		Optional<Hj212Frame> reply = Hj212Encoder.replyTo(request);
+
+		if (replyCn == null) {
+			assertThat(reply).isEmpty();
+		}
+		else {
+			// same QN, PW and MN; ST=91 系统交互 (表5); Flag=4; an empty data area (§3.12)
+			assertThat(reply)
+				.contains(new Hj212Frame("20260115080000123", "91", replyCn, "123456", "NM1", 4, null, null, ""));
+		}
+	}
+
+	@Test
+	void encodesRepliesInTheSendersConventions() {
+		// a device that sends CRC-16/MODBUS with the +6 length gets its reply that way
+		Hj212Decoder.Options device = new Hj212Decoder.Options(true, 1024, Hj212Access.Crc.MODBUS);
+		Hj212Frame reply = new Hj212Frame("20260115080000123", "91", "9014", "123456", "NM1", 4, null, null, "");
+
+		String text = this.encoder.encode(reply, device);
+
+		String segment = "QN=20260115080000123;ST=91;CN=9014;PW=123456;MN=NM1;Flag=4;CP=&&&&";
+		assertThat(text).startsWith("##%04d".formatted(segment.length() + 6) + segment);
+		assertThat(new Hj212Decoder().decode(text, device)).isEqualTo(reply);
+		assertThatExceptionOfType(Hj212FormatException.class).isThrownBy(() -> new Hj212Decoder().decode(text));
 	}
 
 }

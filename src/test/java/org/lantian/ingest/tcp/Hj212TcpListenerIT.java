@@ -6,18 +6,23 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.lantian.domain.Hj212Access;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.Rejections;
 import org.lantian.ingest.TestHj212Uploads;
 import org.lantian.ingest.hj212.Hj212Decoder;
 import org.lantian.ingest.hj212.Hj212Encoder;
 import org.lantian.ingest.hj212.Hj212Frame;
+import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,14 +36,20 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The HJ 212 TCP listener against the real stack: a plain socket client, the bundled
- * catalogue's stack {@code BT-STEEL-S1}, a real InfluxDB and broker.
+ * catalogue's stack {@code BT-STEEL-S1} and a stack whose logger sends CRC-16/MODBUS
+ * ({@code sites/hj212-listener-it.yaml}), a real InfluxDB and broker.
  */
-@SpringBootTest(properties = "lantian.deadletters.dir=${java.io.tmpdir}/lantian-it-dl-${random.uuid}")
+@SpringBootTest(properties = { "lantian.deadletters.dir=${java.io.tmpdir}/lantian-it-dl-${random.uuid}",
+		"lantian.sites=classpath:sites/hj212-listener-it.yaml", "lantian.hj212.max-bad-frames=4" })
 @Import(LocalInfrastructureConfiguration.class)
 @DirtiesContext
 class Hj212TcpListenerIT {
 
 	private static final String MN = "BTSTEEL0000000000000S001";
+
+	private static final String MODBUS_MN = "BTSTEEL0000000000000S002";
+
+	private static final Hj212Decoder.Options MODBUS = new Hj212Decoder.Options(false, 1024, Hj212Access.Crc.MODBUS);
 
 	private static final String PASSWORD = "123456";
 
@@ -149,6 +160,84 @@ class Hj212TcpListenerIT {
 		}
 	}
 
+	@Test
+	void aMessageSplitInThreePacketsIsStoredOnceAndEachPacketAnswered() throws IOException {
+		// STANDARDS §3.12: Flag=7, PNUM=3, PNO=1..3, a QN per part, DataTime repeated
+		String[] factors = { "a21026-Avg=20.5,a21026-Flag=N", "a21002-Avg=35.1,a21002-Flag=N",
+				"a34013-Avg=4.2,a34013-Flag=N;a19001-Avg=16.3,a19001-Flag=N" };
+		List<String> sent = new ArrayList<>();
+		try (Client client = client()) {
+			for (int pno = 1; pno <= 3; pno++) {
+				Hj212Frame part = new Hj212Frame("2026011408000000" + pno, "31", "2061", PASSWORD, MN, 7, 3, pno,
+						"DataTime=20260120120000;" + factors[pno - 1]);
+				sent.add(part.qn());
+				client.send(this.encoder.encode(part));
+			}
+			List<String> replied = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				Hj212Frame reply = new Hj212Decoder().decode(client.readReply());
+				assertThat(reply.cn()).isEqualTo("9014");
+				replied.add(reply.qn());
+			}
+			// the reply to the last packet means the whole message is stored
+			assertThat(replied).containsExactlyElementsOf(sent);
+			assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-01-20")).isEqualTo(1);
+			assertThat(count("nox", "2026-01-20")).isEqualTo(1);
+			assertThat(count("o2", "2026-01-20")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aConnectionSendingBadFramesIsClosedWhileAnotherKeepsWorking() throws IOException {
+		double closedBefore = this.meters.get("lantian.ingest.hj212.connections.closed")
+			.tag("reason", "bad_frames")
+			.counter()
+			.count();
+		try (Client bad = client(); Client good = client()) {
+			String frame = this.encoder
+				.encode(TestHj212Uploads.hourly("20260115080000000", "20260115080000", MN, PASSWORD));
+			String wrongCrc = frame.substring(0, frame.length() - 6) + "ZZZZ\r\n";
+			// lantian.hj212.max-bad-frames=4 here; the fifth is never read
+			for (int i = 0; i < 5; i++) {
+				bad.send(wrongCrc);
+			}
+			assertThat(bad.readToEnd()).as("the listener closed the connection").isTrue();
+			Hj212Frame last = TestHj212Uploads.hourly("20260115090000000", "20260115090000", MN, PASSWORD);
+			good.send(this.encoder.encode(last));
+			assertThat(new Hj212Decoder().decode(good.readReply()).qn()).isEqualTo(last.qn());
+			assertThat(TestHj212Uploads.reasonsFrom(this.rejections, bad.source())).hasSize(4)
+				.containsOnly(RejectionReason.BAD_CRC);
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.meters.get("lantian.ingest.hj212.connections.closed")
+					.tag("reason", "bad_frames")
+					.counter()
+					.count()).isEqualTo(closedBefore + 1));
+		}
+	}
+
+	@Test
+	void aModbusSiteIsCheckedWithItsOwnCrcOnly() throws IOException {
+		try (Client client = client()) {
+			Hj212Frame frame = TestHj212Uploads.hourly("20260116080000000", "20260116080000", MODBUS_MN, PASSWORD);
+			client.send(this.encoder.encode(frame));
+			client.send(this.encoder.encode(frame, MODBUS));
+			// answered in the device's own CRC
+			Hj212Frame reply = new Hj212Decoder().decode(client.readReply(), MODBUS);
+			assertThat(reply.cn()).isEqualTo("9014");
+			assertThat(reply.qn()).isEqualTo(frame.qn());
+			assertThat(TestHj212Uploads.reasonsFrom(this.rejections, client.source()))
+				.containsExactly(RejectionReason.BAD_CRC);
+			assertThat(TestHj212Uploads.hourlyCount(this.database, "2026-01-16")).isEqualTo(1);
+		}
+	}
+
+	private long count(String field, String utcDay) {
+		return LocalInfrastructure.shared()
+			.influxd()
+			.count("SELECT count(" + field + ") FROM reading WHERE period='hour' AND time >= '" + utcDay
+					+ "T00:00:00Z' AND time < '" + utcDay + "T23:59:59Z'", this.database);
+	}
+
 	private Client client() throws IOException {
 		return new Client(this.listener.localPort());
 	}
@@ -179,6 +268,19 @@ class Hj212TcpListenerIT {
 			String line = this.in.readLine();
 			assertThat(line).as("reply").isNotNull();
 			return line + "\r\n";
+		}
+
+		/** Reads until the listener closes the connection; false if it stays open. */
+		boolean readToEnd() throws IOException {
+			try {
+				while (this.in.read() != -1) {
+					// replies to earlier frames, if any
+				}
+				return true;
+			}
+			catch (SocketTimeoutException ex) {
+				return false;
+			}
 		}
 
 		String source() {

@@ -58,10 +58,10 @@ class Hj212TcpMetricsTests {
 		ReadingPipeline pipeline = new ReadingPipeline(new JsonReadingParser(TestSites.catalogue(), clock), this.store,
 				new InMemoryRejections(), this.meters, clock);
 		Hj212FrameHandler handler = new Hj212FrameHandler(new Hj212Decoder(), this.encoder,
-				new Hj212ReadingMapper(ZoneId.of("Asia/Shanghai")), TestSites.catalogue(), pipeline, this.meters);
-		this.listener = new Hj212TcpListener(
-				new Hj212Properties(FreePort.find(), "127.0.0.1", 10, Duration.ofMinutes(1), 1100, false), handler,
-				this.meters);
+				new Hj212ReadingMapper(ZoneId.of("Asia/Shanghai")), TestSites.catalogue(), pipeline, this.meters,
+				new Hj212Reassembly(32, 8, Duration.ofSeconds(60)), clock);
+		this.listener = new Hj212TcpListener(new Hj212Properties(FreePort.find(), "127.0.0.1", 10,
+				Duration.ofMinutes(1), 1100, false, 10, Duration.ofSeconds(60), 32, 8), handler, this.meters);
 		this.listener.start();
 	}
 
@@ -73,7 +73,7 @@ class Hj212TcpMetricsTests {
 	@Test
 	void everyHj212MeterIsRegisteredAtZeroBeforeTheFirstFrame() {
 		for (String transport : new String[] { "hj212_tcp", "hj212_mqtt" }) {
-			for (String outcome : new String[] { "accepted", "rejected", "ignored" }) {
+			for (String outcome : new String[] { "accepted", "rejected", "ignored", "held" }) {
 				assertThat(frames(transport, outcome)).as("%s %s", transport, outcome).isZero();
 			}
 			assertThat(readings(transport, "accepted", "none")).isZero();
@@ -81,7 +81,8 @@ class Hj212TcpMetricsTests {
 			assertThat(readings(transport, "rejected", "BAD_PASSWORD")).isZero();
 		}
 		assertThat(connections()).isZero();
-		assertThat(this.meters.get("lantian.ingest.hj212.frames").counters()).hasSize(6);
+		// two transports × four outcomes (held: a packet of a split message, waiting)
+		assertThat(this.meters.get("lantian.ingest.hj212.frames").counters()).hasSize(8);
 	}
 
 	@Test
