@@ -22,9 +22,15 @@ import org.lantian.domain.SiteKind;
 
 /**
  * Reads a site catalogue file: {@code sites:} followed by a list of sites (INTERFACES
- * §2). Every invalid entry is reported, by position and id, in one exception.
+ * §2). Every invalid entry is reported, by position and id, in one exception. Public for
+ * the simulators, which read the same catalogue as the service.
  */
-final class SiteCatalogueFile {
+public final class SiteCatalogueFile {
+
+	/**
+	 * The bundled catalogue of the simulated Inner Mongolia network, on the classpath.
+	 */
+	public static final String BUNDLED = "sites/inner-mongolia.yaml";
 
 	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,7 +44,7 @@ final class SiteCatalogueFile {
 	 * @param name the file's name for error messages
 	 * @throws InvalidCatalogueException naming every problem found
 	 */
-	static SiteCatalogue read(InputStream in, String name) {
+	public static SiteCatalogue read(InputStream in, String name) {
 		Document document;
 		try {
 			document = YAML.readValue(in, Document.class);

@@ -12,6 +12,7 @@ import org.lantian.infra.InfluxdProcess;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -40,6 +41,9 @@ class InfluxOutageEndToEndIT {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	HealthEndpoint health;
+
 	@AfterEach
 	void influxdRunsAgain() {
 		InfluxdProcess influxd = LocalInfrastructure.shared().influxd();
@@ -50,6 +54,7 @@ class InfluxOutageEndToEndIT {
 
 	@Test
 	void everyAcknowledgedReadingIsInInfluxOnceAfterAThirtySecondOutage() throws Exception {
+		MqttReady.await(this.health);
 		InfluxdProcess influxd = LocalInfrastructure.shared().influxd();
 		InfluxAnswers influx = new InfluxAnswers(influxd, this.database);
 		List<String> sites = TestPayloads.AMBIENT_SITES;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,8 +62,12 @@ class MqttIngestEndToEndIT {
 
 	ApiClient api;
 
+	@Autowired
+	HealthEndpoint health;
+
 	@BeforeEach
 	void connect() {
+		MqttReady.await(this.health);
 		this.influx = new InfluxAnswers(LocalInfrastructure.shared().influxd(), this.database);
 		this.api = new ApiClient("http://127.0.0.1:" + this.port);
 	}
