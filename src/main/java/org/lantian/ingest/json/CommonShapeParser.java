@@ -96,28 +96,37 @@ final class CommonShapeParser {
 	/** One item, its START_OBJECT just read; {@code null} unless it is valid. */
 	private ParsedPayload.@Nullable Accepted item(JsonParser parser, int index, @Nullable SiteId topicSite,
 			Instant latest) throws Exception {
+		// The factory does not look for duplicate names (its HashSet per object was a
+		// twentieth of all allocation): a name seen twice sends the payload to the tree
+		// parser, which refuses it.
 		Site site = null;
 		Instant time = null;
 		ReadingPeriod period = ReadingPeriod.SAMPLE;
+		boolean periodSeen = false;
 		Map<Measurand, BigDecimal> values = null;
 		Map<Measurand, DataFlag> flags = null;
+		boolean flagsSeen = false;
 		String name;
 		while ((name = parser.nextFieldName()) != null) {
 			JsonToken token = parser.nextToken();
 			switch (name) {
 				case "site" -> {
-					site = (token == JsonToken.VALUE_STRING) ? site(parser.getText(), topicSite) : null;
+					site = (site == null && token == JsonToken.VALUE_STRING) ? site(parser.getText(), topicSite) : null;
 					if (site == null) {
 						return null;
 					}
 				}
 				case "time" -> {
-					time = (token == JsonToken.VALUE_STRING) ? time(parser.getText(), latest) : null;
+					time = (time == null && token == JsonToken.VALUE_STRING) ? time(parser.getText(), latest) : null;
 					if (time == null) {
 						return null;
 					}
 				}
 				case "period" -> {
+					if (periodSeen) {
+						return null;
+					}
+					periodSeen = true;
 					period = (token == JsonToken.VALUE_NULL) ? ReadingPeriod.SAMPLE
 							: (token == JsonToken.VALUE_STRING) ? period(parser.getText()) : null;
 					if (period == null) {
@@ -125,12 +134,16 @@ final class CommonShapeParser {
 					}
 				}
 				case "values" -> {
-					values = (token == JsonToken.START_OBJECT) ? values(parser) : null;
+					values = (values == null && token == JsonToken.START_OBJECT) ? values(parser) : null;
 					if (values == null) {
 						return null;
 					}
 				}
 				case "flags" -> {
+					if (flagsSeen) {
+						return null;
+					}
+					flagsSeen = true;
 					if (token != JsonToken.VALUE_NULL) {
 						flags = (token == JsonToken.START_OBJECT) ? flags(parser) : null;
 						if (flags == null) {
@@ -138,7 +151,11 @@ final class CommonShapeParser {
 						}
 					}
 				}
-				default -> parser.skipChildren();
+				default -> {
+					// a field we do not read could hide a duplicate name: the tree
+					// decides
+					return null;
+				}
 			}
 		}
 		if (parser.currentToken() != JsonToken.END_OBJECT || site == null || time == null || values == null) {
@@ -194,7 +211,9 @@ final class CommonShapeParser {
 					|| parser.isNaN()) {
 				return null;
 			}
-			values.put(measurand, parser.getDecimalValue());
+			if (values.put(measurand, parser.getDecimalValue()) != null) {
+				return null;
+			}
 		}
 		return values.isEmpty() ? null : values;
 	}
@@ -211,7 +230,9 @@ final class CommonShapeParser {
 			if (code.length() != 1) {
 				return null;
 			}
-			flags.put(measurand, DataFlag.parse(code));
+			if (flags.put(measurand, DataFlag.parse(code)) != null) {
+				return null;
+			}
 		}
 		return flags;
 	}

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -77,6 +78,11 @@ public final class JsonReadingParser {
 
 	private static final ObjectReader READER = MAPPER.readerFor(JsonNode.class);
 
+	/** For {@link CommonShapeParser}, which finds duplicate names itself. */
+	private static final JsonFactory FAST_FACTORY = JsonFactory.builder()
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		.build();
+
 	private final SiteCatalogue catalogue;
 
 	private final Clock clock;
@@ -93,7 +99,7 @@ public final class JsonReadingParser {
 		this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.limits = Objects.requireNonNull(limits, "limits");
-		this.commonShape = new CommonShapeParser(MAPPER.getFactory(), catalogue, limits);
+		this.commonShape = new CommonShapeParser(FAST_FACTORY, catalogue, limits);
 	}
 
 	public Limits limits() {

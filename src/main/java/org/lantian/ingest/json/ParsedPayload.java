@@ -1,5 +1,7 @@
 package org.lantian.ingest.json;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.lantian.domain.Reading;
@@ -25,11 +27,26 @@ public record ParsedPayload(int items, List<Accepted> accepted, List<Refused> re
 
 	/** The readings of the accepted items, in payload order. */
 	public List<Reading> readings() {
-		return this.accepted.stream().map(Accepted::reading).toList();
+		// loops, not streams: this runs for every MQTT message
+		if (this.accepted.size() == 1) {
+			return List.of(this.accepted.get(0).reading());
+		}
+		List<Reading> readings = new ArrayList<>(this.accepted.size());
+		for (Accepted item : this.accepted) {
+			readings.add(item.reading());
+		}
+		return Collections.unmodifiableList(readings);
 	}
 
 	public List<ItemRejection> rejections() {
-		return this.refused.stream().map(Refused::rejection).toList();
+		if (this.refused.isEmpty()) {
+			return List.of();
+		}
+		List<ItemRejection> rejections = new ArrayList<>(this.refused.size());
+		for (Refused item : this.refused) {
+			rejections.add(item.rejection());
+		}
+		return Collections.unmodifiableList(rejections);
 	}
 
 	/**

@@ -69,6 +69,9 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 
 	private final MqttProperties properties;
 
+	/** {@code <prefix>/readings/}, kept: every message is matched against it. */
+	private final String readingsTopicPrefix;
+
 	/** Plain TCP sockets with buffered input and coalesced output; null for TLS. */
 	private final @Nullable BufferedSocketFactory sockets;
 
@@ -113,6 +116,7 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 	MqttReadingSubscriber(MqttProperties properties, ReadingPipeline pipeline, @Nullable Hj212OverMqtt hj212,
 			MeterRegistry meters) {
 		this.properties = properties;
+		this.readingsTopicPrefix = properties.readingsTopicPrefix();
 		this.sockets = properties.url().startsWith("tcp://") ? new BufferedSocketFactory() : null;
 		this.pipeline = pipeline;
 		this.hj212 = hj212;
@@ -446,7 +450,7 @@ class MqttReadingSubscriber implements MqttCallbackExtended, SmartLifecycle {
 	}
 
 	private IntakeResult submit(String topic, byte[] payload) {
-		String prefix = this.properties.readingsTopicPrefix();
+		String prefix = this.readingsTopicPrefix;
 		String site = topic.startsWith(prefix) ? topic.substring(prefix.length()) : null;
 		if (site == null || !SiteId.isWellFormed(site)) {
 			return this.pipeline.reject(Transport.MQTT, topic, payload,

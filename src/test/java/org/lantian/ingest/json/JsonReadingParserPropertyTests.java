@@ -110,7 +110,9 @@ class JsonReadingParserPropertyTests {
 							"2026-01-15t08:00:00z", "1999-12-31T23:59:59Z", "2099-01-01T00:00:00Z",
 							"2026-01-15T08:00+08:00"),
 					Arbitraries.of("", ", \"period\": \"hour\"", ", \"period\": null", ", \"period\": \"week\"",
-							", \"extra\": [1, {\"a\": 2}]", ", \"flags\": null"),
+							", \"extra\": [1, {\"a\": 2}]", ", \"flags\": null", ", \"site\": \"BT-KDL-01\"",
+							", \"period\": null, \"period\": null", ", \"time\": \"2026-01-15T08:00:00+08:00\"",
+							", \"flags\": {}, \"flags\": {}"),
 					values, Arbitraries.oneOf(Arbitraries.just(""), flags))
 			.as((site, time, extra, vals, flagPart) -> "{\"site\": \"" + site + "\", \"time\": \"" + time + "\"" + extra
 					+ ", \"values\": " + vals + flagPart + "}");
