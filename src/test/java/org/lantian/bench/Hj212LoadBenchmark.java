@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import org.lantian.infra.FreePort;
 import org.lantian.infra.LantianProcess;
 import org.lantian.infra.LocalInfrastructure;
+import org.lantian.infra.MosquittoProcess;
 import org.lantian.ingest.TestHj212Sites;
 import org.lantian.ingest.hj212.Hj212Encoder;
 import org.slf4j.Logger;
@@ -83,6 +84,9 @@ public final class Hj212LoadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the broker as scripts/run configures it (before the shared infrastructure
+		// starts)
+		System.setProperty(MosquittoProcess.AUTOSAVE_INTERVAL_PROPERTY, "60");
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.lantian.infra.FreePort;
 import org.lantian.infra.LantianProcess;
 import org.lantian.infra.LocalInfrastructure;
+import org.lantian.infra.MosquittoProcess;
 
 /**
  * The end-to-end ingest load run of issue 2 (bench/ingest-load): in one run on one
@@ -60,6 +61,9 @@ public final class IngestLoadBenchmark {
 
 	private final LocalInfrastructure infrastructure = LocalInfrastructure.shared();
 
+	/** CPU time of Lantian, the broker, InfluxDB and this generator, for each phase. */
+	private CpuTime cpu = new CpuTime(Map.of());
+
 	private IngestLoadBenchmark(Map<String, String> options) {
 		this.options = options;
 		for (int i = 0; i < intOption("sites", 600); i++) {
@@ -68,6 +72,9 @@ public final class IngestLoadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		// the broker as scripts/run configures it (before the shared infrastructure
+		// starts)
+		System.setProperty(MosquittoProcess.AUTOSAVE_INTERVAL_PROPERTY, "60");
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);
@@ -208,6 +215,12 @@ public final class IngestLoadBenchmark {
 		HeapSampler heap = new HeapSampler(base);
 		heap.start();
 		long[] lastTime = new long[this.sites.size()];
+		Map<String, Long> pids = new LinkedHashMap<>();
+		pids.put("Lantian", lantian.pid());
+		pids.put("mosquitto", this.infrastructure.mosquitto().pid());
+		pids.put("influxd", this.infrastructure.influxd().pid());
+		pids.put("load generator", ProcessHandle.current().pid());
+		this.cpu = new CpuTime(pids);
 		try (RawMqttPublisher publisher = new RawMqttPublisher(this.infrastructure.mosquitto().url(),
 				"bench-pub-" + LocalInfrastructure.randomHex())) {
 			phase(publisher, base, lastTime, 0, warmup, 0, "warm-up");
@@ -232,6 +245,7 @@ public final class IngestLoadBenchmark {
 			String label) throws Exception {
 		double writtenBefore = metric(base, "lantian.storage.points.written");
 		Map<Double, Double> bucketsBefore = lagBuckets(base);
+		Map<String, Double> cpuBefore = this.cpu.sample();
 		long start = System.nanoTime();
 		int perTick = Math.max(1, rate / 100);
 		for (int i = 0; i < count; i++) {
@@ -256,12 +270,15 @@ public final class IngestLoadBenchmark {
 		long publishedAt = System.nanoTime();
 		waitFor(() -> metric(base, "lantian.storage.points.written") >= writtenBefore + count, Duration.ofMinutes(10));
 		long writtenAt = System.nanoTime();
+		Map<String, Double> cpuPerReading = CpuTime.perItem(cpuBefore, this.cpu.sample(), count);
 		Map<Double, Double> buckets = lagBuckets(base);
 		buckets.replaceAll((le, cumulative) -> cumulative - bucketsBefore.getOrDefault(le, 0.0));
 		Lantian result = new Lantian(label, count, count / seconds(publishedAt - start),
-				count / seconds(writtenAt - start), quantile(buckets, 0.5), quantile(buckets, 0.99), 0, 0, 0, 0);
-		LOG.info("Lantian {}: {} readings/s end to end (published at {}/s), p50 {} s, p99 {} s", label,
-				(long) result.throughput(), (long) result.publishRate(), result.p50(), result.p99());
+				count / seconds(writtenAt - start), quantile(buckets, 0.5), quantile(buckets, 0.99), cpuPerReading, 0,
+				0, 0, 0);
+		LOG.info("Lantian {}: {} readings/s end to end (published at {}/s), p50 {} s, p99 {} s; CPU µs per reading {}",
+				label, (long) result.throughput(), (long) result.publishRate(), result.p50(), result.p99(),
+				cpu(cpuPerReading));
 		return result;
 	}
 
@@ -404,9 +421,11 @@ public final class IngestLoadBenchmark {
 		text.append(row("… publish rate the load generator reached", rate(saturated.publishRate()), ""));
 		text.append(
 				row("… latency p50 / p99 (reading time → written; histogram bucket bounds)", latency(saturated), ""));
+		text.append(row("… CPU µs per reading (user + system, /proc)", cpu(saturated.cpuPerReading()), ""));
 		text.append(
 				row("Lantian paced at " + rate + "/s for " + seconds + " s: achieved", rate(paced.throughput()), ""));
 		text.append(row("… latency p50 / p99", latency(paced), "p99 < 1 s"));
+		text.append(row("… CPU µs per reading (user + system, /proc)", cpu(paced.cpuPerReading()), ""));
 		text.append(
 				row("Lantian max heap used (-Xmx512m), whole run", (saturated.maxHeap() >> 20) + " MB", "< 512 MB"));
 		text.append(row("readings lost, whole run incl. warm-up (acknowledged to the publisher − points in InfluxDB)",
@@ -431,12 +450,27 @@ public final class IngestLoadBenchmark {
 		return String.format(Locale.ROOT, "%.0f ms / %.0f ms", run.p50() * 1000, run.p99() * 1000);
 	}
 
+	private static String cpu(Map<String, Double> perReading) {
+		StringBuilder text = new StringBuilder();
+		perReading.forEach((name, micros) -> text.append((text.length() > 0) ? ", " : "")
+			.append(name)
+			.append(' ')
+			.append(String.format(Locale.ROOT, "%.1f", micros)));
+		double total = perReading.values().stream().mapToDouble(Double::doubleValue).sum();
+		return text.append(String.format(Locale.ROOT, " (all %.1f)", total)).toString();
+	}
+
+	/**
+	 * One phase of Lantian's run.
+	 *
+	 * @param cpuPerReading microseconds of CPU per reading, per process (user + system)
+	 */
 	record Lantian(String label, int published, double publishRate, double throughput, double p50, double p99,
-			long acknowledged, long stored, long maxHeap, double spooled) {
+			Map<String, Double> cpuPerReading, long acknowledged, long stored, long maxHeap, double spooled) {
 
 		Lantian withTotals(long acknowledged, long stored, long maxHeap, double spooled) {
 			return new Lantian(this.label, this.published, this.publishRate, this.throughput, this.p50, this.p99,
-					acknowledged, stored, maxHeap, spooled);
+					this.cpuPerReading, acknowledged, stored, maxHeap, spooled);
 		}
 
 	}

@@ -108,6 +108,11 @@ final class ChildProcess {
 		}
 	}
 
+	/** The running process's id, or -1. */
+	synchronized long pid() {
+		return (this.process != null) ? this.process.pid() : -1;
+	}
+
 	synchronized boolean isAlive() {
 		return this.process != null && this.process.isAlive();
 	}

@@ -116,6 +116,11 @@ public final class InfluxdProcess {
 		start();
 	}
 
+	/** The running process's id, or -1 (for the benchmarks' CPU accounting). */
+	public synchronized long pid() {
+		return (this.process != null) ? this.process.pid() : -1;
+	}
+
 	public synchronized boolean isRunning() {
 		return this.process != null && this.process.isAlive();
 	}

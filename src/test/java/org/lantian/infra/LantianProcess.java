@@ -74,6 +74,11 @@ public final class LantianProcess {
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful disconnect, no flush. */
+	/** The running service's process id, or -1 (for the benchmarks' CPU accounting). */
+	public long pid() {
+		return (this.process != null && this.process.isAlive()) ? this.process.pid() : -1;
+	}
+
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor();
