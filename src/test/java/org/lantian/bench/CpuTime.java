@@ -50,6 +50,32 @@ final class CpuTime {
 		return micros;
 	}
 
+	/**
+	 * The children's user + system seconds from the output of bash's {@code times} (two
+	 * lines, the shell's then its children's: {@code 0m1.234s 0m0.567s}), or -1.
+	 */
+	static double childrenSeconds(String times) {
+		String[] lines = times.strip().split("\n");
+		if (lines.length < 2) {
+			return -1;
+		}
+		double total = 0;
+		for (String field : lines[lines.length - 1].trim().split("\\s+")) {
+			int m = field.indexOf('m');
+			if (m < 0 || !field.endsWith("s")) {
+				return -1;
+			}
+			try {
+				total += Integer.parseInt(field.substring(0, m)) * 60
+						+ Double.parseDouble(field.substring(m + 1, field.length() - 1));
+			}
+			catch (NumberFormatException ex) {
+				return -1;
+			}
+		}
+		return total;
+	}
+
 	/** User + system CPU seconds of a process, or -1. */
 	static double seconds(long pid) {
 		if (pid <= 0) {

@@ -61,6 +61,12 @@ public final class IngestLoadBenchmark {
 
 	private final LocalInfrastructure infrastructure = LocalInfrastructure.shared();
 
+	/**
+	 * CPU µs per message of the broker, the subscriber and this generator in the
+	 * pass-through.
+	 */
+	private Map<String, Double> passThroughCpu = Map.of();
+
 	/** CPU time of Lantian, the broker, InfluxDB and this generator, for each phase. */
 	private CpuTime cpu = new CpuTime(Map.of());
 
@@ -102,7 +108,7 @@ public final class IngestLoadBenchmark {
 		Lantian saturated = runs.get(0);
 		Lantian paced = runs.get(1);
 
-		String report = report(machine, readings, rate, seconds, broker, influx, saturated, paced);
+		String report = report(machine, readings, rate, seconds, broker, this.passThroughCpu, influx, saturated, paced);
 		Path out = Path.of(this.options.getOrDefault("out", "bench/results"));
 		Files.createDirectories(out);
 		Path file = out
@@ -119,12 +125,17 @@ public final class IngestLoadBenchmark {
 	 */
 	private double brokerPassThrough(int count) throws Exception {
 		int port = this.infrastructure.mosquitto().port();
-		Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(port), "-q",
-				"1", "-C", String.valueOf(count), "-t", "bench/passthrough/#")
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+		// bash's `times` prints the CPU time of its children (the subscriber) when it
+		// ends
+		Process subscriber = new ProcessBuilder("bash", "-c",
+				"mosquitto_sub -h 127.0.0.1 -p " + port + " -q 1 -C " + count
+						+ " -t 'bench/passthrough/#' >/dev/null; times")
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		Thread.sleep(1500); // let it connect and subscribe
+		CpuTime cpu = new CpuTime(Map.of("mosquitto", this.infrastructure.mosquitto().pid(), "load generator",
+				ProcessHandle.current().pid()));
+		Map<String, Double> cpuBefore = cpu.sample();
 		long start = System.nanoTime();
 		try (RawMqttPublisher publisher = new RawMqttPublisher(this.infrastructure.mosquitto().url(),
 				"bench-pub-" + LocalInfrastructure.randomHex())) {
@@ -140,7 +151,13 @@ public final class IngestLoadBenchmark {
 			throw new IllegalStateException("mosquitto_sub did not receive " + count + " messages");
 		}
 		double rate = count / seconds(System.nanoTime() - start);
-		LOG.info("Broker QoS 1 pass-through: {} msg/s", (long) rate);
+		this.passThroughCpu = new LinkedHashMap<>(CpuTime.perItem(cpuBefore, cpu.sample(), count));
+		String times = new String(subscriber.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+		double subscriberSeconds = CpuTime.childrenSeconds(times);
+		if (subscriberSeconds >= 0) {
+			this.passThroughCpu.put("mosquitto_sub", subscriberSeconds * 1e6 / count);
+		}
+		LOG.info("Broker QoS 1 pass-through: {} msg/s; CPU µs per message {}", (long) rate, cpu(this.passThroughCpu));
 		return rate;
 	}
 
@@ -404,8 +421,8 @@ public final class IngestLoadBenchmark {
 				+ (Runtime.getRuntime().maxMemory() / (1 << 20)) + " MB max heap for the load generator";
 	}
 
-	private static String report(String machine, int readings, int rate, int seconds, double broker, double influx,
-			Lantian saturated, Lantian paced) {
+	private static String report(String machine, int readings, int rate, int seconds, double broker,
+			Map<String, Double> brokerCpu, double influx, Lantian saturated, Lantian paced) {
 		StringBuilder text = new StringBuilder();
 		text.append("### Ingest load run ").append(Instant.now().atOffset(ZoneOffset.UTC)).append("\n\n");
 		text.append("Machine: ")
@@ -413,6 +430,7 @@ public final class IngestLoadBenchmark {
 			.append("; mosquitto, influxd, Lantian and the load generator all on it.\n\n");
 		text.append("| measure | value | target |\n|---|---|---|\n");
 		text.append(row("broker QoS 1 pass-through to a discarding mosquitto_sub", rate(broker), ""));
+		text.append(row("… CPU µs per message (user + system, /proc)", cpu(brokerCpu), ""));
 		text.append(row("InfluxDB raw line-protocol write, same points", rate(influx), ""));
 		text.append(row("Lantian end to end, unpaced (" + readings + " readings)", rate(saturated.throughput()),
 				"≥ 20,000/s"));
