@@ -69,7 +69,7 @@ public final class Hj212Decoder {
 					"frame of " + text.length() + " characters is shorter than the minimum " + ENVELOPE);
 		}
 		String lengthField = text.substring(2, 6);
-		if (!isAsciiDigits(lengthField)) {
+		if (!Hj212Text.isAsciiDigits(lengthField)) {
 			throw new Hj212FormatException(Reason.BAD_LENGTH, "length '" + lengthField + "' is not 4 digits");
 		}
 		String segment = text.substring(6, text.length() - 6);
@@ -94,7 +94,7 @@ public final class Hj212Decoder {
 					+ (options.legacyLength() ? " (data segment + 6, legacy)" : " (data segment bytes)"));
 		}
 		String received = text.substring(text.length() - 6, text.length() - 2);
-		if (!isHex(received)) {
+		if (!Hj212Text.isHex(received)) {
 			throw new Hj212FormatException(Reason.BAD_CRC, "CRC '" + received + "' is not 4 hex digits");
 		}
 		String computed = Hj212Crc.hex(Hj212Crc.compute(bytes, options.crc()));
@@ -210,30 +210,10 @@ public final class Hj212Decoder {
 		if (value == null) {
 			return null;
 		}
-		if (value.isEmpty() || value.length() > 4 || !isAsciiDigits(value)) {
+		if (value.isEmpty() || value.length() > 4 || !Hj212Text.isAsciiDigits(value)) {
 			throw new Hj212FormatException(Reason.BAD_FIELD, name + " is not a number of 1-4 digits: '" + value + "'");
 		}
 		return Integer.parseInt(value);
-	}
-
-	private static boolean isAsciiDigits(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isHex(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -22,13 +22,13 @@ public record Hj212Frame(@Nullable String qn, String st, String cn, String pw, S
 	public Hj212Frame {
 		// QN is YYYYMMDDhhmmsszzz; senders vary in the digit count, so only digits are
 		// required
-		if (qn != null && !isDigits(qn, 1, 20)) {
+		if (qn != null && !Hj212Text.isDigits(qn, 1, 20)) {
 			throw new IllegalArgumentException("QN is not 1-20 digits: '" + qn + "'");
 		}
 		if (st == null || !st.matches("[0-9A-Z]{2}")) {
 			throw new IllegalArgumentException("ST is not 2 characters 0-9 or A-Z: '" + st + "'");
 		}
-		if (cn == null || !isDigits(cn, 4, 4)) {
+		if (cn == null || !Hj212Text.isDigits(cn, 4, 4)) {
 			throw new IllegalArgumentException("CN is not 4 digits: '" + cn + "'");
 		}
 		requireFieldValue("PW", pw, true);
@@ -94,19 +94,6 @@ public record Hj212Frame(@Nullable String qn, String st, String cn, String pw, S
 		if (hasControlOrLoneSurrogate(value)) {
 			throw new IllegalArgumentException(name + " contains a control character: '" + value + "'");
 		}
-	}
-
-	private static boolean isDigits(String value, int min, int max) {
-		if (value.length() < min || value.length() > max) {
-			return false;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**

@@ -120,27 +120,6 @@ public final class Hj212Inspector {
 		return new Walk(text, siteByMn).run();
 	}
 
-	/**
-	 * CRC-16/MODBUS (init 0xFFFF, reflected polynomial 0xA001, no final XOR): the byte is
-	 * XORed into the register, where the HJ 212 CRC replaces the register with
-	 * {@code (register >> 8) ^ byte} (STANDARDS §3.10). Only to recognise devices that
-	 * send it.
-	 */
-	static int modbusCrc(byte[] bytes) {
-		int register = 0xFFFF;
-		for (byte b : bytes) {
-			register ^= (b & 0xFF);
-			for (int bit = 0; bit < 8; bit++) {
-				boolean carry = (register & 1) != 0;
-				register >>>= 1;
-				if (carry) {
-					register ^= 0xA001;
-				}
-			}
-		}
-		return register;
-	}
-
 	/** One inspection; not shared between threads. */
 	private final class Walk {
 
@@ -253,7 +232,7 @@ public final class Hj212Inspector {
 
 		private void length(String segment, byte[] bytes) {
 			String field = this.text.substring(2, SEGMENT_START);
-			Integer declared = isDigits(field, 4, 4) ? Integer.parseInt(field) : null;
+			Integer declared = Hj212Text.isDigits(field, 4, 4) ? Integer.parseInt(field) : null;
 			boolean matches = declared != null && declared == bytes.length;
 			boolean legacy = declared != null && declared == bytes.length + 6;
 			int max = Hj212Decoder.MAX_SEGMENT_LENGTH;
@@ -285,8 +264,8 @@ public final class Hj212Inspector {
 		private void crc(byte[] bytes, int bodyEnd) {
 			String received = this.text.substring(bodyEnd - 4, bodyEnd);
 			String expected = Hj212Crc.hex(Hj212Crc.compute(bytes));
-			String modbus = Hj212Crc.hex(modbusCrc(bytes));
-			boolean hex = isHex(received);
+			String modbus = Hj212Crc.hex(Hj212Crc.modbus(bytes));
+			boolean hex = Hj212Text.isHex(received);
 			boolean matches = hex && received.equalsIgnoreCase(expected);
 			boolean matchesModbus = hex && received.equalsIgnoreCase(modbus);
 			this.crc = new Hj212Inspection.Crc(received, expected, modbus, matches, matchesModbus);
@@ -360,7 +339,7 @@ public final class Hj212Inspector {
 		private void checkFields() {
 			String qn = this.fields.get("QN");
 			if (qn != null) {
-				if (!isDigits(qn, 1, 20)) {
+				if (!Hj212Text.isDigits(qn, 1, 20)) {
 					fieldError("QN", "QN is not 1-20 digits: '" + shorten(qn) + "'");
 				}
 				else if (qn.length() != 17) {
@@ -375,7 +354,7 @@ public final class Hj212Inspector {
 				fieldError("ST", "ST is not 2 characters 0-9 or A-Z (表5): '" + shorten(st) + "'");
 			}
 			String cn = required("CN");
-			if (cn != null && !isDigits(cn, 4, 4)) {
+			if (cn != null && !Hj212Text.isDigits(cn, 4, 4)) {
 				fieldError("CN", "CN is not 4 digits (表9): '" + shorten(cn) + "'");
 			}
 			String pw = required("PW");
@@ -605,7 +584,7 @@ public final class Hj212Inspector {
 			if (value == null) {
 				return null;
 			}
-			if (!isDigits(value, 1, 4)) {
+			if (!Hj212Text.isDigits(value, 1, 4)) {
 				fieldError(name, name + " is not a number of 1-4 digits: '" + shorten(value) + "'");
 				return null;
 			}
@@ -675,29 +654,6 @@ public final class Hj212Inspector {
 			}
 		}
 		return false;
-	}
-
-	private static boolean isDigits(String value, int min, int max) {
-		if (value.length() < min || value.length() > max) {
-			return false;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isHex(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static String describe(char c) {

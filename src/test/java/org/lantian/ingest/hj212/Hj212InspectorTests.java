@@ -95,12 +95,6 @@ class Hj212InspectorTests {
 	}
 
 	@Test
-	void modbusCrcHasTheCatalogueCheckValue() {
-		// CRC-16/MODBUS check value over "123456789" (the CRC catalogue's convention)
-		assertThat(Hj212Inspector.modbusCrc("123456789".getBytes())).isEqualTo(0x4B37);
-	}
-
-	@Test
 	void recognisesTheLegacyPlusSixLength() {
 		Hj212Inspection inspection = this.inspector.inspect(GoldenFrames.frame("legacy-plus-six.txt"));
 		assertThat(inspection.length().declared()).isEqualTo(110);
