@@ -60,7 +60,7 @@ class Hj212Controller {
 									+ "Flag=5;CP=&&RtdInterval=30&&1C80"))))
 	Hj212Inspection decode(HttpServletRequest request, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller)
 			throws IOException {
-		String body = utf8(boundedBody(request));
+		String body = utf8(BoundedBody.read(request, MAX_BODY_BYTES, "an HJ 212 frame is at most 1036 bytes (表2)"));
 		String frame = isJson(request) ? frameOf(body) : body;
 		if (frame.isEmpty()) {
 			throw ApiProblemException.badRequest("the body is empty: send one HJ 212 frame as text/plain");
@@ -88,22 +88,6 @@ class Hj212Controller {
 	private static boolean isJson(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && MediaType.parseMediaType(type).isCompatibleWith(MediaType.APPLICATION_JSON);
-	}
-
-	private static byte[] boundedBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			throw tooLarge();
-		}
-		byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-		if (body.length > MAX_BODY_BYTES) {
-			throw tooLarge();
-		}
-		return body;
-	}
-
-	private static ApiProblemException tooLarge() {
-		return new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE, "the body is larger than " + (MAX_BODY_BYTES >> 10)
-				+ " KiB; an HJ 212 frame is at most 1036 bytes (表2)");
 	}
 
 	private static String utf8(byte[] body) {

@@ -69,7 +69,7 @@ class ReadingsController {
 			throw ApiProblemException.forbidden("role " + caller.role().name().toLowerCase(Locale.ROOT)
 					+ " may not push readings (enterprise or admin keys only)");
 		}
-		byte[] payload = boundedBody(request);
+		byte[] payload = BoundedBody.read(request, MAX_BODY_BYTES, "send smaller batches");
 		IntakeResult result = this.intake.submitJson(Transport.HTTP, "http:" + caller.name(), null, payload,
 				caller::canPush);
 		if (result.forbidden()) {
@@ -86,27 +86,6 @@ class ReadingsController {
 		problem.setProperty("accepted", result.accepted());
 		problem.setProperty("rejections", result.rejections().stream().map(RejectedItem::from).toList());
 		return ResponseEntity.badRequest().body(problem);
-	}
-
-	/**
-	 * The request body, read only up to {@link #MAX_BODY_BYTES}: a larger one is refused
-	 * before it fills the heap. (Payloads over the ingest limit but under this one are
-	 * read and refused as OVERSIZED, with a dead letter.)
-	 */
-	private static byte[] boundedBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			throw tooLarge();
-		}
-		byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-		if (body.length > MAX_BODY_BYTES) {
-			throw tooLarge();
-		}
-		return body;
-	}
-
-	private static ApiProblemException tooLarge() {
-		return new ApiProblemException(HttpStatus.PAYLOAD_TOO_LARGE,
-				"the request body is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; send smaller batches");
 	}
 
 	private static void awaitDurable(IntakeResult result) {
