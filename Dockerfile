@@ -10,7 +10,7 @@
 #
 #   docker run --rm --entrypoint java lantian:local -cp app.jar \
 #     -Dloader.main=org.lantian.simulator.SimulatorMain \
-#     org.springframework.boot.loader.launch.PropertiesLauncher --scenario simulators/scenarios/live.yaml
+#     org.springframework.boot.loader.launch.PropertiesLauncher --scenario /app/simulators/scenarios/live.yaml
 
 # --- build: the project's pom with Maven and JDK 17, dependencies from Maven Central ---
 FROM maven:3.9.9-eclipse-temurin-17 AS build
