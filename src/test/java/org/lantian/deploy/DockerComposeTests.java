@@ -136,13 +136,13 @@ class DockerComposeTests {
 
 	@Test
 	void everyRequiredVariableHasADevelopmentValue() throws IOException {
-		Map<String, String> dev = envFile(file("docker/dev.env"));
+		Map<String, String> dev = envFile(file("src/main/docker/dev.env"));
 		Matcher matcher = VARIABLE.matcher(Files.readString(file("docker-compose.yml")));
 		while (matcher.find()) {
 			String operator = matcher.group(2);
 			boolean hasDefault = operator != null && operator.endsWith("-");
 			if (!hasDefault) {
-				assertThat(dev).as("docker/dev.env sets %s", matcher.group(1)).containsKey(matcher.group(1));
+				assertThat(dev).as("src/main/docker/dev.env sets %s", matcher.group(1)).containsKey(matcher.group(1));
 			}
 		}
 		// ApiKeyProperties: keys have at least 16 characters, or Lantian refuses to
@@ -246,7 +246,7 @@ class DockerComposeTests {
 	void mosquittoKeepsQueuedMessagesLikeScriptsRun() throws IOException {
 		Map<String, String> config = mosquittoConfig();
 		assertThat(mounts(this.services.get("mosquitto"))).anySatisfy((mount) -> {
-			assertThat(mount.source()).isEqualTo("./docker/mosquitto/mosquitto.conf");
+			assertThat(mount.source()).isEqualTo("./src/main/docker/mosquitto/mosquitto.conf");
 			assertThat(mount.target()).isEqualTo("/mosquitto/config/mosquitto.conf");
 		});
 		assertThat(config).containsEntry("persistence", "true");
@@ -326,7 +326,7 @@ class DockerComposeTests {
 	private static Map<String, String> mosquittoConfig() {
 		Map<String, String> config = new LinkedHashMap<>();
 		try {
-			for (String line : Files.readAllLines(file("docker/mosquitto/mosquitto.conf"))) {
+			for (String line : Files.readAllLines(file("src/main/docker/mosquitto/mosquitto.conf"))) {
 				String trimmed = line.strip();
 				if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
 					String[] parts = trimmed.split("\\s+", 2);
