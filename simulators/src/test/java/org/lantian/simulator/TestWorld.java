@@ -18,7 +18,9 @@ import org.lantian.simulator.scenario.ScenarioFile;
 /** Fixtures of the simulator tests: the bundled catalogue and the bundled scenarios. */
 public final class TestWorld {
 
-	/** Where the bundled scenarios are, relative to the project (Maven runs tests there). */
+	/**
+	 * Where the bundled scenarios are, relative to the project (Maven runs tests there).
+	 */
 	public static final Path SCENARIOS = Path.of("simulators", "scenarios");
 
 	public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC);

@@ -19,11 +19,11 @@ import org.lantian.domain.SiteKind;
  * An ambient air station (环境空气质量监测站): the six factors of HJ 633 and the weather.
  * <p>
  * Each value is the city's level for the season, shaped by the hour (traffic peaks in the
- * morning and evening, heating at night in winter; ozone peaks on summer afternoons and is
- * titrated by NO₂ at night), multiplied by a slow city-wide noise that every station of the
- * city shares (the weather moves a whole city's air) and a small noise of the station's
- * own. Heavy-pollution episodes and sand-dust events add to it; maintenance, calibration
- * and fault flag it; a communication gap silences it.
+ * morning and evening, heating at night in winter; ozone peaks on summer afternoons and
+ * is titrated by NO₂ at night), multiplied by a slow city-wide noise that every station
+ * of the city shares (the weather moves a whole city's air) and a small noise of the
+ * station's own. Heavy-pollution episodes and sand-dust events add to it; maintenance,
+ * calibration and fault flag it; a communication gap silences it.
  */
 public final class AmbientModel implements PointModel {
 
@@ -133,7 +133,8 @@ public final class AmbientModel implements PointModel {
 		double spring = SimulatedTime.spring(t);
 		double heating = SimulatedTime.isHeatingSeason(t) ? Math.max(0.3, winter) : 0;
 
-		// shared by the city: stagnation (slow, synoptic) and its faster part; the station's own
+		// shared by the city: stagnation (slow, synoptic) and its faster part; the
+		// station's own
 		double synoptic = Noise.smoothHours(this.seed, Noise.key(this.cityKey, SYNOPTIC), hours, 30);
 		double stagnation = Noise.smoothHours(this.seed, Noise.key(this.cityKey, STAGNATION), hours, 8);
 		double own = Noise.smoothHours(this.seed, this.siteKey, hours, 3);
@@ -158,7 +159,8 @@ public final class AmbientModel implements PointModel {
 		double no2 = this.climate.no2() * (1 + 0.25 * winter) * no2Shape * air * (1 + 0.9 * episode);
 		double co = this.climate.co() * (1 + 0.45 * winter + 0.3 * heating) * traffic * air * (1 + 1.5 * episode);
 
-		// O₃: photochemistry on sunny afternoons, stronger in summer; NO titrates it at night
+		// O₃: photochemistry on sunny afternoons, stronger in summer; NO titrates it at
+		// night
 		double sun = Math.max(0, 1 - 0.45 * winter - 0.1 * spring);
 		double photo = 0.2 + SimulatedTime.bump(hour, 15, 3.2);
 		double ozoneNoise = Noise.smoothHours(this.seed, Noise.key(this.cityKey, OZONE), hours, 20);
@@ -173,8 +175,8 @@ public final class AmbientModel implements PointModel {
 		double humidity = 42 - 8 * spring - 6 * Math.min(0, winter) - 14 * diurnal + 10 * stagnation + 25 * episode
 				- 25 * dust;
 		double windNoise = Noise.smoothHours(this.seed, Noise.key(this.cityKey, WIND), hours, 10);
-		double wind = this.climate.wind() * (1 + 0.35 * Math.max(0, spring)) * (1 + 0.4 * SimulatedTime.bump(hour, 15, 4))
-				* Math.exp(0.35 * windNoise - 0.25 * stagnation);
+		double wind = this.climate.wind() * (1 + 0.35 * Math.max(0, spring))
+				* (1 + 0.4 * SimulatedTime.bump(hour, 15, 4)) * Math.exp(0.35 * windNoise - 0.25 * stagnation);
 		if (episode > 0) {
 			wind = clearing ? 6 + 2.5 * Math.abs(windNoise) : wind * (1 - 0.7 * episode);
 		}
@@ -202,7 +204,10 @@ public final class AmbientModel implements PointModel {
 		return Optional.of(new Reading(this.site.id(), time, ReadingPeriod.SAMPLE, values));
 	}
 
-	/** The part of an episode after which the air stagnates no more and the wind clears it. */
+	/**
+	 * The part of an episode after which the air stagnates no more and the wind clears
+	 * it.
+	 */
 	static final double EPISODE_HOLD_END = 0.85;
 
 	/**
@@ -221,7 +226,10 @@ public final class AmbientModel implements PointModel {
 		return x * x;
 	}
 
-	/** A sand-dust event: a sharp onset over the first 10 %, a plateau, a decay over the last 30 %. */
+	/**
+	 * A sand-dust event: a sharp onset over the first 10 %, a plateau, a decay over the
+	 * last 30 %.
+	 */
 	static double dustShape(double progress) {
 		if (progress < 0.1) {
 			return progress / 0.1;

@@ -2,9 +2,9 @@ package org.lantian.simulator.model;
 
 /**
  * The typical air of a city: annual mean levels of the primary pollutants, the summer
- * afternoon ozone level and the climate (Inner Mongolia's plateau cities lie about 1,000 m
- * up, so the station pressure is near 89 kPa). Plausible round numbers for a simulation,
- * not statistics of any year.
+ * afternoon ozone level and the climate (Inner Mongolia's plateau cities lie about 1,000
+ * m up, so the station pressure is near 89 kPa). Plausible round numbers for a
+ * simulation, not statistics of any year.
  *
  * @param pm25 annual mean PM2.5, µg/m³
  * @param pm25Ratio the usual PM2.5/PM10 ratio (dusty north-west: about 0.45)

@@ -10,12 +10,14 @@ import java.util.stream.Stream;
 public enum EventKind {
 
 	/**
-	 * 重污染过程: PM2.5 builds up over days under stagnant air, stays high, then clears
-	 * with wind (ambient stations).
+	 * 重污染过程: PM2.5 builds up over days under stagnant air, stays high, then clears with
+	 * wind (ambient stations).
 	 */
 	HEAVY_POLLUTION("heavy-pollution", true, false),
 
-	/** 沙尘: very high PM10 with a low PM2.5/PM10 ratio, strong north-west wind (ambient). */
+	/**
+	 * 沙尘: very high PM10 with a low PM2.5/PM10 ratio, strong north-west wind (ambient).
+	 */
 	SAND_DUST("sand-dust", true, false),
 
 	/** 停运 with start-up and shutdown: flag F, low flow, O₂ near air (stacks). */
@@ -46,8 +48,8 @@ public enum EventKind {
 	FLATLINE("flatline", false, true),
 
 	/**
-	 * Tampering: one pollutant (or every concentration) falls by {@code drop} (a fraction)
-	 * while the load stays (stacks).
+	 * Tampering: one pollutant (or every concentration) falls by {@code drop} (a
+	 * fraction) while the load stays (stacks).
 	 */
 	SUDDEN_DROP("sudden-drop", false, true);
 

@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import org.lantian.domain.Measurand;
 
 /**
- * How an instrument reports a simulated quantity: clamped to what a working instrument can
- * report ({@link Measurand#plausibleMin()} to {@link Measurand#plausibleMax()}) and rounded
- * to the instrument's decimals, as an exact {@link BigDecimal}.
+ * How an instrument reports a simulated quantity: clamped to what a working instrument
+ * can report ({@link Measurand#plausibleMin()} to {@link Measurand#plausibleMax()}) and
+ * rounded to the instrument's decimals, as an exact {@link BigDecimal}.
  */
 final class Instrument {
 
@@ -27,7 +27,10 @@ final class Instrument {
 	private Instrument() {
 	}
 
-	/** The value clamped to the measurand's plausible range and rounded to {@code scale} decimals (0 to 4). */
+	/**
+	 * The value clamped to the measurand's plausible range and rounded to {@code scale}
+	 * decimals (0 to 4).
+	 */
 	static BigDecimal report(Measurand measurand, double value, int scale) {
 		double clamped = Math.max(MIN[measurand.ordinal()], Math.min(MAX[measurand.ordinal()], value));
 		if (Double.isNaN(clamped)) {

@@ -2,8 +2,8 @@ package org.lantian.simulator.model;
 
 /**
  * Deterministic value noise: a pseudo-random value at each point of a time grid, hashed
- * from (seed, key, grid index), and a smooth interpolation between grid points. Nothing is
- * carried between calls, so any instant can be asked in any order and gives the same
+ * from (seed, key, grid index), and a smooth interpolation between grid points. Nothing
+ * is carried between calls, so any instant can be asked in any order and gives the same
  * value.
  */
 public final class Noise {
@@ -43,8 +43,8 @@ public final class Noise {
 
 	/**
 	 * Smooth noise in [-1, 1] at {@code t}, measured in grid steps: the values at the
-	 * neighbouring grid points, joined by a smoothstep (continuous with a continuous slope
-	 * at the grid points).
+	 * neighbouring grid points, joined by a smoothstep (continuous with a continuous
+	 * slope at the grid points).
 	 */
 	public static double smooth(long seed, long key, double t) {
 		double floor = Math.floor(t);
@@ -61,7 +61,8 @@ public final class Noise {
 	 * {@code hours} and a faster one at a third of it.
 	 */
 	public static double smoothHours(long seed, long key, double epochHours, double hours) {
-		return 0.75 * smooth(seed, key, epochHours / hours) + 0.25 * smooth(seed, key ^ 0x5DEECE66DL, epochHours * 3 / hours);
+		return 0.75 * smooth(seed, key, epochHours / hours)
+				+ 0.25 * smooth(seed, key ^ 0x5DEECE66DL, epochHours * 3 / hours);
 	}
 
 	private static long mix(long z) {

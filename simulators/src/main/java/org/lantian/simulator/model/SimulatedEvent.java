@@ -14,9 +14,9 @@ import org.lantian.domain.SiteId;
  *
  * @param pollutant the pollutant an exceedance, flat line or sudden drop acts on, or
  * {@code null} for every concentration (a flat line or drop) or the event's default
- * @param magnitude the event's size: the peak PM2.5 in µg/m³ of a heavy-pollution episode,
- * the peak PM10 in µg/m³ of a sand-dust event, the multiple of the limit of an exceedance,
- * the fraction lost in a sudden drop; ignored by the other kinds
+ * @param magnitude the event's size: the peak PM2.5 in µg/m³ of a heavy-pollution
+ * episode, the peak PM10 in µg/m³ of a sand-dust event, the multiple of the limit of an
+ * exceedance, the fraction lost in a sudden drop; ignored by the other kinds
  */
 public record SimulatedEvent(EventKind kind, Set<SiteId> sites, Instant start, Instant end,
 		@Nullable Measurand pollutant, double magnitude) {
@@ -26,10 +26,12 @@ public record SimulatedEvent(EventKind kind, Set<SiteId> sites, Instant start, I
 		Objects.requireNonNull(start, "start");
 		Objects.requireNonNull(end, "end");
 		if (!end.isAfter(start)) {
-			throw new IllegalArgumentException(kind.key() + " event ends (" + end + ") before it starts (" + start + ")");
+			throw new IllegalArgumentException(
+					kind.key() + " event ends (" + end + ") before it starts (" + start + ")");
 		}
 		if (!(magnitude >= 0) || Double.isInfinite(magnitude)) {
-			throw new IllegalArgumentException(kind.key() + " event: magnitude must be finite and not negative: " + magnitude);
+			throw new IllegalArgumentException(
+					kind.key() + " event: magnitude must be finite and not negative: " + magnitude);
 		}
 		sites = Set.copyOf(sites);
 	}

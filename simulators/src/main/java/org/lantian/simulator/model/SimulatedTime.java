@@ -55,7 +55,10 @@ final class SimulatedTime {
 		return day >= 287 || day < 105;
 	}
 
-	/** A bump of height 1 at {@code peak} local hour, width {@code width} hours, wrapping at midnight. */
+	/**
+	 * A bump of height 1 at {@code peak} local hour, width {@code width} hours, wrapping
+	 * at midnight.
+	 */
 	static double bump(double hour, double peak, double width) {
 		double d = Math.abs(hour - peak);
 		if (d > 12) {

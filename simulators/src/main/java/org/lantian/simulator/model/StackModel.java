@@ -20,16 +20,16 @@ import org.lantian.domain.SiteKind;
 import org.lantian.domain.Statistic;
 
 /**
- * A stack's CEMS (烟气排放连续监测): concentrations as measured (dry, standard state) with
- * their O₂-corrected values, O₂, flow, velocity, temperature, static pressure and moisture.
+ * A stack's CEMS (烟气排放连续监测): concentrations as measured (dry, standard state) with their
+ * O₂-corrected values, O₂, flow, velocity, temperature, static pressure and moisture.
  * <p>
  * The load follows the industry (a power unit follows the grid, a process runs near
  * constantly with occasional dips, a heating boiler runs in the heating season). The
- * corrected concentration of each pollutant stays at a fraction of its limit; the measured
- * value is what that means at the current O₂, and the reported corrected value is then
- * computed from the reported (rounded) concentration and O₂ with the formula of STANDARDS
- * §5.4, so the two always agree. Scripted events stop the unit, flag the data, silence
- * the logger, push one pollutant over its limit, or tamper with a value.
+ * corrected concentration of each pollutant stays at a fraction of its limit; the
+ * measured value is what that means at the current O₂, and the reported corrected value
+ * is then computed from the reported (rounded) concentration and O₂ with the formula of
+ * STANDARDS §5.4, so the two always agree. Scripted events stop the unit, flag the data,
+ * silence the logger, push one pollutant over its limit, or tamper with a value.
  */
 public final class StackModel implements PointModel {
 
@@ -221,7 +221,10 @@ public final class StackModel implements PointModel {
 		return dilute(corrected, o2) * (1 - Math.min(1, drop));
 	}
 
-	/** The corrected concentration the unit holds: a fraction of the limit, below 90 % of it. */
+	/**
+	 * The corrected concentration the unit holds: a fraction of the limit, below 90 % of
+	 * it.
+	 */
 	private double target(int i, long t, double load) {
 		double hours = SimulatedTime.epochHours(t);
 		double noise = 0.22 * Noise.smoothHours(this.seed, this.keys[i], hours, 2)
@@ -230,7 +233,10 @@ public final class StackModel implements PointModel {
 		return Math.min(0.9 * this.limits[i], value);
 	}
 
-	/** The measured concentration for a corrected one at the given O₂ (STANDARDS §5.4, inverted). */
+	/**
+	 * The measured concentration for a corrected one at the given O₂ (STANDARDS §5.4,
+	 * inverted).
+	 */
 	private double dilute(double corrected, double o2) {
 		if (this.referenceO2 == null) {
 			return corrected;
@@ -246,8 +252,8 @@ public final class StackModel implements PointModel {
 	}
 
 	/**
-	 * The O₂-corrected concentration, C_ref = C × (21 − O₂ref) / (21 − O₂) (STANDARDS §5.4;
-	 * GB 13271-2014 式(1); HJ 212-2017 附录D 式(28)), rounded half-even to the value's
+	 * The O₂-corrected concentration, C_ref = C × (21 − O₂ref) / (21 − O₂) (STANDARDS
+	 * §5.4; GB 13271-2014 式(1); HJ 212-2017 附录D 式(28)), rounded half-even to the value's
 	 * decimals.
 	 */
 	public static BigDecimal corrected(BigDecimal measured, BigDecimal o2, BigDecimal referenceO2, int scale) {
@@ -262,8 +268,9 @@ public final class StackModel implements PointModel {
 		double noise = Noise.smoothHours(this.seed, Noise.key(this.siteKey, LOAD), hours, 6);
 		switch (this.profile.load) {
 			case GRID:
-				double grid = 0.7 + 0.13 * SimulatedTime.bump(hour, 10, 2.5) + 0.15 * SimulatedTime.bump(hour, 19.5, 2.5)
-						- 0.15 * SimulatedTime.bump(hour, 3.5, 3) + 0.06 * SimulatedTime.winter(t) + 0.05 * noise;
+				double grid = 0.7 + 0.13 * SimulatedTime.bump(hour, 10, 2.5)
+						+ 0.15 * SimulatedTime.bump(hour, 19.5, 2.5) - 0.15 * SimulatedTime.bump(hour, 3.5, 3)
+						+ 0.06 * SimulatedTime.winter(t) + 0.05 * noise;
 				return Math.max(0.45, Math.min(1, grid));
 			case HEATING:
 				if (!SimulatedTime.isHeatingSeason(t)) {
@@ -294,7 +301,10 @@ public final class StackModel implements PointModel {
 		return Math.min(20.8, o2);
 	}
 
-	/** Start-up and shutdown: the load ramps down over the first 10 %, up over the last 10 %. */
+	/**
+	 * Start-up and shutdown: the load ramps down over the first 10 %, up over the last 10
+	 * %.
+	 */
 	static double shutdownRamp(double progress) {
 		if (progress < 0.1) {
 			return 1 - progress / 0.1;

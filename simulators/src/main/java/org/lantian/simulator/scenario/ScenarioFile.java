@@ -120,7 +120,8 @@ public final class ScenarioFile {
 			throw new InvalidScenarioException(name, List.of("cannot be read: " + ex.getMessage()));
 		}
 		if (root == null || !root.isObject()) {
-			throw new InvalidScenarioException(name, List.of("the file must be a mapping with name, seed, start, sites"));
+			throw new InvalidScenarioException(name,
+					List.of("the file must be a mapping with name, seed, start, sites"));
 		}
 		return new Reader(catalogue, clock).read(root, name);
 	}
@@ -147,7 +148,8 @@ public final class ScenarioFile {
 				seed = root.get("seed").asLong();
 			}
 			else {
-				this.problems.add("seed: " + (root.has("seed") ? "not a whole number: " + root.get("seed") : "missing"));
+				this.problems
+					.add("seed: " + (root.has("seed") ? "not a whole number: " + root.get("seed") : "missing"));
 			}
 			Instant start = start(root);
 			Instant end = end(root, start);
@@ -328,8 +330,9 @@ public final class ScenarioFile {
 				}
 			}
 			if (sites.isEmpty()) {
-				this.problems.add(path + ": no site of the catalogue matches"
-						+ ((city != null) ? " city '" + city + "'" : "") + ((kind != null) ? " kind " + kind.key() : ""));
+				this.problems
+					.add(path + ": no site of the catalogue matches" + ((city != null) ? " city '" + city + "'" : "")
+							+ ((kind != null) ? " kind " + kind.key() : ""));
 			}
 			return sites;
 		}
@@ -437,9 +440,9 @@ public final class ScenarioFile {
 					continue;
 				}
 				if (!key.equals(parameter)) {
-					this.problems.add(path + "." + key + ": not a parameter of a "
-							+ ((kind != null) ? kind.key() : "this") + " event"
-							+ ((parameter != null) ? " (it takes " + parameter + ")" : ""));
+					this.problems
+						.add(path + "." + key + ": not a parameter of a " + ((kind != null) ? kind.key() : "this")
+								+ " event" + ((parameter != null) ? " (it takes " + parameter + ")" : ""));
 				}
 				else if (!node.get(key).isNumber() || node.get(key).asDouble() < 0) {
 					this.problems.add(path + "." + key + ": must be a number not below 0: " + node.get(key));
@@ -532,8 +535,8 @@ public final class ScenarioFile {
 				return OffsetDateTime.parse(text).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				this.problems.add(path + ": not an ISO instant with an offset (e.g. 2025-01-08T00:00:00+08:00): '"
-						+ text + "'");
+				this.problems
+					.add(path + ": not an ISO instant with an offset (e.g. 2025-01-08T00:00:00+08:00): '" + text + "'");
 				return null;
 			}
 		}
@@ -566,7 +569,8 @@ public final class ScenarioFile {
 		private void unknownKeys(JsonNode node, Set<String> known, String path) {
 			node.fieldNames().forEachRemaining((key) -> {
 				if (!known.contains(key)) {
-					this.problems.add(path + key + ": unknown key (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+					this.problems.add(path + key + ": unknown key (known: "
+							+ String.join(", ", known.stream().sorted().toList()) + ")");
 				}
 			});
 		}

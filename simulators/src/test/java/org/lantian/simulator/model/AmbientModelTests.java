@@ -67,7 +67,8 @@ class AmbientModelTests {
 	@Test
 	void episodeClearsWithAStrongWind() {
 		PointModel kunqu = TestWorld.model(TestWorld.scenario("winter-episode.yaml"), "BT-KDL-01");
-		// the episode runs from 2025-01-08T12:00+08 for 6 days; its last 15 % is the clearance
+		// the episode runs from 2025-01-08T12:00+08 for 6 days; its last 15 % is the
+		// clearance
 		Instant height = Instant.parse("2025-01-11T12:00:00+08:00");
 		Instant clearing = Instant.parse("2025-01-14T09:00:00+08:00");
 		assertThat(Series.value(kunqu.sample(height), Measurand.WIND_SPEED)).isLessThan(2);
@@ -81,7 +82,8 @@ class AmbientModelTests {
 		List<Reading> day = Series.sample(linhe, from, from.plus(Duration.ofDays(1)), Duration.ofMinutes(10));
 		double pm10 = Series.mean(Series.values(day, Measurand.PM10));
 		double pm25 = Series.mean(Series.values(day, Measurand.PM25));
-		// GB 3095-2012 PM10 24 h grade II is 150 µg/m³; a sand-dust day is many times that
+		// GB 3095-2012 PM10 24 h grade II is 150 µg/m³; a sand-dust day is many times
+		// that
 		assertThat(pm10).isGreaterThan(1000);
 		assertThat(pm25 / pm10).isLessThan(0.3);
 		List<Reading> dayBefore = Series.sample(linhe, from.minus(Duration.ofDays(1)), from, Duration.ofMinutes(10));

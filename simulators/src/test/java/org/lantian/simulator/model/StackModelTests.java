@@ -128,7 +128,8 @@ class StackModelTests {
 			Measurement so2 = sinter.sample(t).orElseThrow().values().get(Measurand.SO2);
 			double corrected = so2.statistic(Statistic.CORRECTED).orElseThrow().doubleValue();
 			boolean inWindow = !t.isBefore(local("12:00")) && t.isBefore(local("16:00"));
-			// ultra-low sinter head SO₂ limit 35 mg/m³ (STANDARDS §5.3); the event asks 1.6 × the limit
+			// ultra-low sinter head SO₂ limit 35 mg/m³ (STANDARDS §5.3); the event asks
+			// 1.6 × the limit
 			if (inWindow) {
 				assertThat(corrected).as("%s", t).isGreaterThan(35 * 1.5);
 				assertThat(so2.flag()).isEqualTo(DataFlag.N);

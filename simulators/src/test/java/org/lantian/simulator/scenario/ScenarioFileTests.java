@@ -152,9 +152,10 @@ class ScenarioFileTests {
 				end: 2024-01-01T00:00:00+08:00
 				sites: all
 				colour: blue
-				""")).satisfies((ex) -> assertThat(ex.problems()).hasSize(2)
-			.anySatisfy((problem) -> assertThat(problem).startsWith("end: 2023-12-31T16:00:00Z is not after start"))
-			.anySatisfy((problem) -> assertThat(problem).startsWith("colour: unknown key")));
+				"""))
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(2)
+				.anySatisfy((problem) -> assertThat(problem).startsWith("end: 2023-12-31T16:00:00Z is not after start"))
+				.anySatisfy((problem) -> assertThat(problem).startsWith("colour: unknown key")));
 	}
 
 	@Test
