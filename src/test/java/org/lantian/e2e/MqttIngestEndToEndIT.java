@@ -219,7 +219,7 @@ class MqttIngestEndToEndIT {
 		assertThat(this.api.get("/api/v1/sites/WH-BOILER-01/latest", STEEL).status()).isEqualTo(403);
 		List<String> visible = new ArrayList<>();
 		this.api.get("/api/v1/sites", STEEL).json().forEach((siteJson) -> visible.add(siteJson.path("id").asText()));
-		assertThat(visible).containsExactlyInAnyOrder("BT-STEEL-S1", "BT-STEEL-B1");
+		assertThat(visible).containsExactlyInAnyOrder("BT-STEEL-S1", "BT-STEEL-S2", "BT-STEEL-C1", "BT-STEEL-B1");
 		ApiClient.Answer unknown = this.api.get("/api/v1/sites/NOWHERE-01/latest", BUREAU);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
