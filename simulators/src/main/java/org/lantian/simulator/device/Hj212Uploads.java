@@ -152,7 +152,9 @@ public final class Hj212Uploads {
 	}
 
 	private static void field(StringBuilder text, String code, String suffix, BigDecimal value, Unit from, Unit to) {
-		text.append(code).append('-').append(suffix).append('=').append(plain(convert(value, from, to))).append(',');
+		// as simulated where no unit changes, so that Lantian stores exactly that
+		String sent = (from == to) ? value.toPlainString() : plain(convert(value, from, to));
+		text.append(code).append('-').append(suffix).append('=').append(sent).append(',');
 	}
 
 	/** The unit the site's logger sends a code in: its {@code hj212.units}, else the default. */
