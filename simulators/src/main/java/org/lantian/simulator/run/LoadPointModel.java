@@ -23,7 +23,7 @@ import org.lantian.simulator.model.PointModel;
  * reports, noisy around a fixed level, always normal. A pure function of (seed, site,
  * instant), as {@link PointModel} requires; not meant to look like real air.
  */
-final class LoadPointModel implements PointModel {
+public final class LoadPointModel implements PointModel {
 
 	private static final Measurand[] AMBIENT = { Measurand.PM25, Measurand.PM10, Measurand.SO2, Measurand.NO2,
 			Measurand.CO, Measurand.O3 };
@@ -35,7 +35,7 @@ final class LoadPointModel implements PointModel {
 
 	private final long seed;
 
-	LoadPointModel(Site site, long seed) {
+	public LoadPointModel(Site site, long seed) {
 		this.site = Objects.requireNonNull(site, "site");
 		this.seed = seed ^ site.id().value().hashCode() * 0x9E3779B97F4A7C15L;
 	}
