@@ -190,10 +190,8 @@ public final class MqttConnection implements AutoCloseable {
 		close(Duration.ofSeconds(10));
 	}
 
+	/** Always, so that a logger registered after the connection hears its replies. */
 	private void subscribeReplies() {
-		if (this.replyHandlers.isEmpty()) {
-			return;
-		}
 		try {
 			this.client.subscribe(this.topicPrefix + "/hj212/+/reply", 1).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
 		}
