@@ -36,7 +36,7 @@ import org.lantian.domain.Unit;
  * follow (§3.9 gap 2). Totals are in the measurand's {@link Measurand#totalUnit()} (kg,
  * m³) except where B.2 gives 克 (a21001, a34002, a34004).
  */
-final class Hj212FactorCodes {
+public final class Hj212FactorCodes {
 
 	private static final Map<String, Factor> BY_CODE = Stream.of(
 			// HJ 212-2017 表B.2 (2017 codes)
@@ -80,6 +80,37 @@ final class Hj212FactorCodes {
 		.collect(Collectors.toUnmodifiableMap(Factor::code, Function.identity()));
 
 	private Hj212FactorCodes() {
+	}
+
+	/**
+	 * The HJ 212-2017 code a logger sends a measurand under at a site of the given kind
+	 * (表B.2; O₃ a05024 and TVOC a99054 as above), for senders such as the simulator: flue
+	 * gas temperature, pressure and humidity (a01012, a01013, a01014) at stacks, the
+	 * ambient ones (a01001, a01006, a01002) at ambient stations. Never a 2005 code.
+	 */
+	public static Optional<String> codeOf(Measurand measurand, SiteKind kind) {
+		switch (measurand) {
+			case TEMP:
+				return Optional.of((kind == SiteKind.STACK) ? "a01012" : "a01001");
+			case PRESSURE:
+				return Optional.of((kind == SiteKind.STACK) ? "a01013" : "a01006");
+			case HUMIDITY:
+				return Optional.of((kind == SiteKind.STACK) ? "a01014" : "a01002");
+			default:
+				return BY_CODE.values()
+					.stream()
+					.filter((factor) -> factor.measurand() == measurand && factor.code().startsWith("a"))
+					.map(Factor::code)
+					.findFirst();
+		}
+	}
+
+	/**
+	 * The unit a mapped code's values are taken to arrive in at a site of the given kind
+	 * when the site configures none (see above), if the code is mapped.
+	 */
+	public static Optional<Unit> defaultUnitOf(String code, SiteKind kind) {
+		return lookup(code).map((factor) -> factor.defaultUnit(kind));
 	}
 
 	/** The factor for a code exactly as sent (codes are case-sensitive), if mapped. */

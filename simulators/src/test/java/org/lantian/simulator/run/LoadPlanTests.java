@@ -1,0 +1,49 @@
+package org.lantian.simulator.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lantian.domain.SiteKind;
+import org.lantian.simulator.Link;
+import org.lantian.simulator.SimulatedPoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LoadPlanTests {
+
+	@Test
+	void writesACatalogueOfTheSitesItSimulates(@TempDir Path directory) throws Exception {
+		LoadPlan.Settings settings = LoadPlan.Settings.parse(List.of("sites=8", "rate=4", "seconds=30"));
+		Instant start = Instant.parse("2026-01-15T00:00:00Z");
+
+		LoadPlan load = LoadPlan.create(settings, 7, start, directory.resolve("load-sites.yaml"));
+
+		assertThat(Files.readString(load.catalogueFile())).contains("LOAD-S00002", "LOADSIM0000000000000002");
+		assertThat(load.catalogue().size()).isEqualTo(8);
+		assertThat(load.plan().points()).hasSize(8);
+		// 8 sites at 4 samples per second together: each samples every 2 s
+		assertThat(load.plan().sampleInterval()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(load.plan().end()).isEqualTo(start.plusSeconds(30));
+		assertThat(load.plan().points()).extracting(SimulatedPoint::link)
+			.containsOnly(Link.MQTT_JSON, Link.HJ212_TCP, Link.HJ212_MQTT);
+		for (SimulatedPoint point : load.plan().points()) {
+			boolean stack = point.model().site().kind() == SiteKind.STACK;
+			assertThat(point.link() != Link.MQTT_JSON).isEqualTo(stack);
+			assertThat(load.catalogue().find(point.model().site().id())).contains(point.model().site());
+			assertThat(point.model().sample(start)).isEqualTo(point.model().sample(start));
+		}
+	}
+
+	@Test
+	void refusesUnknownSettings() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=8", "speed=2")));
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=0")));
+	}
+
+}
