@@ -56,7 +56,8 @@ public record LoadPlan(Plan plan, SiteCatalogue catalogue, Path catalogueFile) {
 			}
 			for (String key : values.keySet()) {
 				if (!List.of("sites", "rate", "seconds", "link").contains(key)) {
-					throw new IllegalArgumentException("--load: unknown setting '" + key + "' (sites, rate, seconds, link)");
+					throw new IllegalArgumentException(
+							"--load: unknown setting '" + key + "' (sites, rate, seconds, link)");
 				}
 			}
 			try {
@@ -73,7 +74,9 @@ public record LoadPlan(Plan plan, SiteCatalogue catalogue, Path catalogueFile) {
 
 	}
 
-	/** Writes the catalogue to {@code file} and makes the plan, starting at {@code start}. */
+	/**
+	 * Writes the catalogue to {@code file} and makes the plan, starting at {@code start}.
+	 */
 	public static LoadPlan create(Settings settings, long seed, Instant start, Path file) throws IOException {
 		Map<String, Link> links = new java.util.HashMap<>();
 		String yaml = catalogueYaml(settings, links);
@@ -81,8 +84,8 @@ public record LoadPlan(Plan plan, SiteCatalogue catalogue, Path catalogueFile) {
 			Files.createDirectories(file.getParent());
 		}
 		Files.writeString(file, yaml, StandardCharsets.UTF_8);
-		SiteCatalogue catalogue = SiteCatalogueFile.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
-				file.toString());
+		SiteCatalogue catalogue = SiteCatalogueFile
+			.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), file.toString());
 		List<SimulatedPoint> points = new ArrayList<>();
 		for (Site site : catalogue.sites()) {
 			points.add(new SimulatedPoint(new LoadPointModel(site, seed), links.get(site.id().value())));

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The uploads a data logger has not had answered yet, oldest first, as HJ 212 loggers
- * keep them (Flag A bit, STANDARDS §3.3 and §3.12): an upload leaves only when a 9014 data
- * reply with its QN arrives. The oldest {@code window} uploads are on the wire at a time;
- * one not answered within {@code timeout} is sent again, and after a lost connection all
- * are sent again. Bounded: when full, the oldest upload is dropped and counted. Time is
- * passed in, never read. Not thread-safe.
+ * keep them (Flag A bit, STANDARDS §3.3 and §3.12): an upload leaves only when a 9014
+ * data reply with its QN arrives. The oldest {@code window} uploads are on the wire at a
+ * time; one not answered within {@code timeout} is sent again, and after a lost
+ * connection all are sent again. Bounded: when full, the oldest upload is dropped and
+ * counted. Time is passed in, never read. Not thread-safe.
  */
 public final class PendingUploads {
 
@@ -133,7 +133,9 @@ public final class PendingUploads {
 		return this.dropped;
 	}
 
-	/** Uploads sent again: after a timeout, or to be sent again after a lost connection. */
+	/**
+	 * Uploads sent again: after a timeout, or to be sent again after a lost connection.
+	 */
 	public long resent() {
 		return this.resent;
 	}

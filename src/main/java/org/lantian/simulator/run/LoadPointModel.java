@@ -28,8 +28,8 @@ public final class LoadPointModel implements PointModel {
 	private static final Measurand[] AMBIENT = { Measurand.PM25, Measurand.PM10, Measurand.SO2, Measurand.NO2,
 			Measurand.CO, Measurand.O3 };
 
-	private static final Measurand[] STACK = { Measurand.PM, Measurand.SO2, Measurand.NOX, Measurand.O2,
-			Measurand.TEMP, Measurand.FLOW };
+	private static final Measurand[] STACK = { Measurand.PM, Measurand.SO2, Measurand.NOX, Measurand.O2, Measurand.TEMP,
+			Measurand.FLOW };
 
 	private final Site site;
 

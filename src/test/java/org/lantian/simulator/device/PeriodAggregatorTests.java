@@ -38,7 +38,8 @@ class PeriodAggregatorTests {
 		assertThat(closed).hasSize(1);
 		Reading minute = closed.get(0);
 		assertThat(minute.period()).isEqualTo(ReadingPeriod.MINUTE);
-		assertThat(minute.time()).isEqualTo(T0); // DataTime is the period's start, STANDARDS §3.5
+		assertThat(minute.time()).isEqualTo(T0); // DataTime is the period's start,
+													// STANDARDS §3.5
 		Measurement pm25 = minute.values().get(Measurand.PM25);
 		assertThat(pm25.value()).isEqualByComparingTo("35.5");
 		assertThat(pm25.statistics()).containsEntry(Statistic.MIN, new BigDecimal("30"))
@@ -130,7 +131,8 @@ class PeriodAggregatorTests {
 		// (0.1 + 0.2 + 0.2) / 3 = 0.1666… → 0.17 (one decimal more than the samples)
 		assertThat(PeriodAggregator.mean(List.of(new BigDecimal("0.1"), new BigDecimal("0.2"), new BigDecimal("0.2"))))
 			.isEqualTo(new BigDecimal("0.17"));
-		assertThat(PeriodAggregator.mean(List.of(new BigDecimal("1"), new BigDecimal("2")))).isEqualTo(new BigDecimal("1.5"));
+		assertThat(PeriodAggregator.mean(List.of(new BigDecimal("1"), new BigDecimal("2"))))
+			.isEqualTo(new BigDecimal("1.5"));
 	}
 
 	@Test

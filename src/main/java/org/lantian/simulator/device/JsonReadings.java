@@ -73,7 +73,9 @@ public final class JsonReadings {
 		return json.append('}').toString();
 	}
 
-	/** A JSON string (RFC 8259 §7): quotes, backslashes and control characters escaped. */
+	/**
+	 * A JSON string (RFC 8259 §7): quotes, backslashes and control characters escaped.
+	 */
 	private static void string(StringBuilder json, String text) {
 		json.append('"');
 		for (int i = 0; i < text.length(); i++) {

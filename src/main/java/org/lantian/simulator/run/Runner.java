@@ -97,8 +97,8 @@ public final class Runner {
 			Site site = simulated.model().site();
 			Hj212Logger logger = null;
 			if (simulated.link() != Link.MQTT_JSON) {
-				PendingUploads pending = new PendingUploads(this.settings.loggerCapacity(), this.settings.loggerWindow(),
-						this.settings.replyTimeout());
+				PendingUploads pending = new PendingUploads(this.settings.loggerCapacity(),
+						this.settings.loggerWindow(), this.settings.replyTimeout());
 				logger = (simulated.link() == Link.HJ212_TCP)
 						? Hj212Logger.overTcp(site, this.settings.hj212Host(), this.settings.hj212Port(), pending,
 								this.settings.zone(), Clock.systemUTC(), this.counters)
@@ -136,7 +136,8 @@ public final class Runner {
 					throw ex;
 				}
 			}
-			Thread.interrupted(); // a stop may have interrupted a publish; the drain must run
+			Thread.interrupted(); // a stop may have interrupted a publish; the drain must
+									// run
 		}
 		finally {
 			this.running = null;

@@ -31,8 +31,8 @@ import org.lantian.domain.Statistic;
  * Flag rule (notes under 表C.16–C.18, STANDARDS §3.8): the period is {@code N} when at
  * least 75 % of its samples are normal, and its statistics then come from the normal
  * samples only; otherwise the statistics come from all samples, and the flag is {@code D}
- * (仪器故障) at stacks as the standard prescribes for flue gas, and at ambient stations
- * the most frequent abnormal flag (our choice: a station calibrating all hour sends
+ * (仪器故障) at stacks as the standard prescribes for flue gas, and at ambient stations the
+ * most frequent abnormal flag (our choice: a station calibrating all hour sends
  * {@code C}, not {@code D}).
  * <p>
  * Periods are aligned to whole minutes and hours of UTC, which are those of Asia/Shanghai
@@ -40,7 +40,10 @@ import org.lantian.domain.Statistic;
  */
 public final class PeriodAggregator {
 
-	/** Decimals an average gets beyond the most precise sample, at most {@link #MAX_SCALE}. */
+	/**
+	 * Decimals an average gets beyond the most precise sample, at most
+	 * {@link #MAX_SCALE}.
+	 */
 	private static final int EXTRA_SCALE = 1;
 
 	private static final int MAX_SCALE = 4;
@@ -94,9 +97,9 @@ public final class PeriodAggregator {
 			List<Reading> samples) {
 		Map<Measurand, List<Measurement>> byMeasurand = new EnumMap<>(Measurand.class);
 		for (Reading sample : samples) {
-			sample.values().forEach((measurand, measurement) -> byMeasurand
-				.computeIfAbsent(measurand, (key) -> new ArrayList<>())
-				.add(measurement));
+			sample.values()
+				.forEach((measurand, measurement) -> byMeasurand.computeIfAbsent(measurand, (key) -> new ArrayList<>())
+					.add(measurement));
 		}
 		if (byMeasurand.isEmpty()) {
 			return Optional.empty();
@@ -131,8 +134,8 @@ public final class PeriodAggregator {
 	}
 
 	/**
-	 * The arithmetic mean, rounded half-even (GB/T 8170) to one decimal more than the most
-	 * precise value, at most four.
+	 * The arithmetic mean, rounded half-even (GB/T 8170) to one decimal more than the
+	 * most precise value, at most four.
 	 */
 	static BigDecimal mean(List<BigDecimal> values) {
 		BigDecimal sum = BigDecimal.ZERO;
@@ -185,8 +188,8 @@ public final class PeriodAggregator {
 		void add(Reading sample) {
 			Instant sampleStart = sample.time().truncatedTo(this.unit);
 			if (this.start != null && sampleStart.isBefore(this.start)) {
-				throw new IllegalArgumentException("sample at " + sample.time() + " is older than the " + this.period.key()
-						+ " from " + this.start);
+				throw new IllegalArgumentException("sample at " + sample.time() + " is older than the "
+						+ this.period.key() + " from " + this.start);
 			}
 			this.start = sampleStart;
 			this.samples.add(sample);

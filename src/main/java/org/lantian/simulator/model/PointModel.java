@@ -9,9 +9,9 @@ import org.lantian.domain.Site;
 /**
  * A simulated monitoring point: what it measures at any instant.
  * <p>
- * A model is a pure function of the scenario's seed, its site and the instant, so a replay
- * gives the same data, and a test can ask any instant in any order (no hidden state
- * advanced by calls).
+ * A model is a pure function of the scenario's seed, its site and the instant, so a
+ * replay gives the same data, and a test can ask any instant in any order (no hidden
+ * state advanced by calls).
  */
 public interface PointModel {
 

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  *     [--load-catalogue var/simulator/load-sites.yaml]
  * </pre>
  *
- * {@code --speed}, {@code --seed} and {@code --start} override the scenario's. SIGINT
- * and SIGTERM stop the run cleanly: no new samples, then a bounded wait for the
- * outstanding acknowledgements. Exit status 0 on a clean end, 1 when something stayed
- * unacknowledged, 2 for a usage error.
+ * {@code --speed}, {@code --seed} and {@code --start} override the scenario's. SIGINT and
+ * SIGTERM stop the run cleanly: no new samples, then a bounded wait for the outstanding
+ * acknowledgements. Exit status 0 on a clean end, 1 when something stayed unacknowledged,
+ * 2 for a usage error.
  */
 public final class SimulatorMain {
 
@@ -179,7 +179,8 @@ public final class SimulatorMain {
 						}
 						case "--speed" -> parsed.speed = Double.parseDouble(value);
 						case "--seed" -> parsed.seed = Long.parseLong(value);
-						case "--start" -> parsed.start = Instant.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value));
+						case "--start" -> parsed.start = Instant
+							.from(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value));
 						case "--client-id" -> {
 							parsed.clientId = value;
 							clientIdGiven = true;
@@ -197,8 +198,10 @@ public final class SimulatorMain {
 				throw new IllegalArgumentException("give either --scenario FILE or --load sites=N rate=R seconds=S");
 			}
 			if (!clientIdGiven && parsed.scenario != null) {
-				// one session per scenario: a restart resumes what the broker had not acknowledged
-				parsed.clientId = "lantian-sim-" + parsed.scenario.getFileName().toString().replaceAll("[^A-Za-z0-9-]", "");
+				// one session per scenario: a restart resumes what the broker had not
+				// acknowledged
+				parsed.clientId = "lantian-sim-"
+						+ parsed.scenario.getFileName().toString().replaceAll("[^A-Za-z0-9-]", "");
 			}
 			return parsed;
 		}

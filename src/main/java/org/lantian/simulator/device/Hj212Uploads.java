@@ -30,16 +30,17 @@ import org.lantian.ingest.hj212.Hj212Frame;
  * Turns a reading into the HJ 212-2017 uploads a data logger sends (STANDARDS §3): CN
  * 2011 for a sample ({@code -Rtd}, {@code -ZsRtd}), 2051 and 2061 for minute and hour
  * values ({@code -Min}, {@code -Avg}, {@code -Max}, {@code -ZsMin}, {@code -ZsAvg},
- * {@code -ZsMax}), each factor with its {@code -Flag}; {@code DataTime} in local time (the
- * period's start for 2051/2061, §3.5); ST 22 at ambient stations and 31 at stacks (表5);
- * Flag=5 (HJ 212-2017, reply wanted, §3.3); MN and PW from the site's {@code hj212}.
+ * {@code -ZsMax}), each factor with its {@code -Flag}; {@code DataTime} in local time
+ * (the period's start for 2051/2061, §3.5); ST 22 at ambient stations and 31 at stacks
+ * (表5); Flag=5 (HJ 212-2017, reply wanted, §3.3); MN and PW from the site's
+ * {@code hj212}.
  * <p>
  * Values go out in the unit the site's {@code hj212.units} gives their code, else in the
  * code's default unit ({@link Hj212FactorCodes#defaultUnitOf}), so that Lantian converts
  * them back to what was simulated. When the factors do not fit one data segment of 1024
  * bytes (表2), they are spread over several complete uploads with the same
- * {@code DataTime}, each with its own QN and answered on its own: simpler for a logger than
- * PNUM/PNO, and each upload stands alone should another be lost.
+ * {@code DataTime}, each with its own QN and answered on its own: simpler for a logger
+ * than PNUM/PNO, and each upload stands alone should another be lost.
  */
 public final class Hj212Uploads {
 
@@ -91,7 +92,8 @@ public final class Hj212Uploads {
 				continue;
 			}
 			String factor = factor(code.get(), value.getKey(), value.getValue(), reading.period(), site);
-			int bytes = 1 + factor.getBytes(StandardCharsets.UTF_8).length; // ';' before it
+			int bytes = 1 + factor.getBytes(StandardCharsets.UTF_8).length; // ';' before
+																			// it
 			if (bytes > room) {
 				throw new IllegalStateException("factor " + code.get() + " alone exceeds a data segment: " + factor);
 			}
@@ -157,7 +159,10 @@ public final class Hj212Uploads {
 		text.append(code).append('-').append(suffix).append('=').append(sent).append(',');
 	}
 
-	/** The unit the site's logger sends a code in: its {@code hj212.units}, else the default. */
+	/**
+	 * The unit the site's logger sends a code in: its {@code hj212.units}, else the
+	 * default.
+	 */
 	static Unit sentUnit(String code, Site site) {
 		Hj212Access access = site.hj212();
 		String configured = (access != null) ? access.units().get(code) : null;

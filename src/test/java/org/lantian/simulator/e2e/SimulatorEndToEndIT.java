@@ -45,9 +45,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The simulator against the real stack (issue 4): Lantian in its own JVM with a catalogue
- * of four sites, real mosquitto and influxd; an accelerated plan sends over MQTT JSON,
- * HJ 212 over TCP and HJ 212 over MQTT, and every simulated sample, minute and hour value
- * is a point in InfluxDB, also when Lantian goes away in the middle of the run.
+ * of four sites, real mosquitto and influxd; an accelerated plan sends over MQTT JSON, HJ
+ * 212 over TCP and HJ 212 over MQTT, and every simulated sample, minute and hour value is
+ * a point in InfluxDB, also when Lantian goes away in the middle of the run.
  */
 class SimulatorEndToEndIT {
 
@@ -124,9 +124,12 @@ class SimulatorEndToEndIT {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> stack.count("so2", "SIM-S1", "sample", START, end) >= 20);
 			stack.lantian.kill();
-			// the loggers fail to connect and hold the run back; the broker keeps the rest
+			// the loggers fail to connect and hold the run back; the broker keeps the
+			// rest
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> runner.counters().of(Link.HJ212_TCP).queued() > runner.counters().of(Link.HJ212_TCP).acked());
+				.until(() -> runner.counters().of(Link.HJ212_TCP).queued() > runner.counters()
+					.of(Link.HJ212_TCP)
+					.acked());
 			TimeUnit.SECONDS.sleep(5);
 			stack.lantian.start();
 
@@ -139,7 +142,9 @@ class SimulatorEndToEndIT {
 		}
 	}
 
-	/** Lantian on a catalogue of the four sites, a database and topic prefix of its own. */
+	/**
+	 * Lantian on a catalogue of the four sites, a database and topic prefix of its own.
+	 */
 	private record Stack(LantianProcess lantian, InfluxdProcess influxd, String database, SiteCatalogue catalogue,
 			String topicPrefix, int hj212Port, String mqttUrl) {
 
@@ -189,7 +194,10 @@ class SimulatorEndToEndIT {
 					this.database);
 		}
 
-		/** Every sample, minute and hour of every site: 120 samples, 60 minutes and 1 hour an hour. */
+		/**
+		 * Every sample, minute and hour of every site: 120 samples, 60 minutes and 1 hour
+		 * an hour.
+		 */
 		void assertEverythingStored(Instant end, LinkCounters counters) {
 			long hours = Duration.between(START, end).toHours();
 			Map<String, Long> expected = new LinkedHashMap<>();
@@ -204,12 +212,13 @@ class SimulatorEndToEndIT {
 					for (String period : List.of("sample", "minute", "hour")) {
 						stored.put(id + " " + period, count(field, id, period, START, end));
 					}
-					assertThat(stored).containsAllEntriesOf(Map.of(id + " sample", hours * 120, id + " minute",
-							hours * 60, id + " hour", hours));
+					assertThat(stored).containsAllEntriesOf(
+							Map.of(id + " sample", hours * 120, id + " minute", hours * 60, id + " hour", hours));
 				});
 			}
 			assertThat(stored).isEqualTo(expected);
-			// the corrected hour mean of a stack is stored beside its mean (HJ 212 -ZsAvg)
+			// the corrected hour mean of a stack is stored beside its mean (HJ 212
+			// -ZsAvg)
 			assertThat(this.influxd.count("SELECT count(\"so2_zs\") FROM reading WHERE site='SIM-S1' AND period='hour'",
 					this.database))
 				.isEqualTo(hours);
@@ -221,8 +230,8 @@ class SimulatorEndToEndIT {
 	}
 
 	/**
-	 * Deterministic values that change every sample: a ramp by the minute of the day,
-	 * and a calibration (C) of the stack's SO₂ in the first ten minutes of every hour.
+	 * Deterministic values that change every sample: a ramp by the minute of the day, and
+	 * a calibration (C) of the stack's SO₂ in the first ten minutes of every hour.
 	 */
 	private record SteadyModel(Site site) implements PointModel {
 
@@ -233,7 +242,8 @@ class SimulatorEndToEndIT {
 			Map<Measurand, Measurement> values = new EnumMap<>(Measurand.class);
 			if (this.site.kind() == SiteKind.STACK) {
 				DataFlag flag = (time.atZone(SHANGHAI).getMinute() < 10) ? DataFlag.C : DataFlag.N;
-				values.put(Measurand.SO2, new Measurement(value, flag, Map.of(Statistic.CORRECTED, value.add(BigDecimal.ONE))));
+				values.put(Measurand.SO2,
+						new Measurement(value, flag, Map.of(Statistic.CORRECTED, value.add(BigDecimal.ONE))));
 				values.put(Measurand.O2, Measurement.of("12.5", DataFlag.N));
 				values.put(Measurand.FLOW, Measurement.of("360000", DataFlag.N));
 			}

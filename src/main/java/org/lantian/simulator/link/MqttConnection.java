@@ -193,7 +193,8 @@ public final class MqttConnection implements AutoCloseable {
 	/** Always, so that a logger registered after the connection hears its replies. */
 	private void subscribeReplies() {
 		try {
-			this.client.subscribe(this.topicPrefix + "/hj212/+/reply", 1).waitForCompletion(TimeUnit.SECONDS.toMillis(10));
+			this.client.subscribe(this.topicPrefix + "/hj212/+/reply", 1)
+				.waitForCompletion(TimeUnit.SECONDS.toMillis(10));
 		}
 		catch (MqttException ex) {
 			LOG.warn("MQTT: cannot subscribe to the HJ 212 replies: {}", ex.getMessage());
@@ -206,7 +207,8 @@ public final class MqttConnection implements AutoCloseable {
 		public void connectComplete(boolean reconnect, String serverUri) {
 			if (reconnect) {
 				LOG.info("MQTT reconnected to {}", serverUri);
-				// the persistent session keeps the subscription; renewing it costs nothing
+				// the persistent session keeps the subscription; renewing it costs
+				// nothing
 				new Thread(MqttConnection.this::subscribeReplies, "simulator-mqtt-resubscribe").start();
 			}
 		}

@@ -20,8 +20,8 @@ class JsonReadingsTests {
 
 	@Test
 	void writesASampleAsInterfacesSection31WithoutFlagsWhenAllAreNormal() {
-		Reading sample = new Reading(SiteId.of("BT-KDL-01"), Instant.parse("2026-01-15T00:00:00Z"), ReadingPeriod.SAMPLE,
-				Map.of(Measurand.PM25, Measurement.of("135.2", DataFlag.N), Measurand.CO,
+		Reading sample = new Reading(SiteId.of("BT-KDL-01"), Instant.parse("2026-01-15T00:00:00Z"),
+				ReadingPeriod.SAMPLE, Map.of(Measurand.PM25, Measurement.of("135.2", DataFlag.N), Measurand.CO,
 						Measurement.of("1.2", DataFlag.N)));
 
 		assertThat(this.json.encode(sample)).isEqualTo(

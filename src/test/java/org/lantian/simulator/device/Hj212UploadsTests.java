@@ -51,9 +51,8 @@ class Hj212UploadsTests {
 	@Test
 	void aSampleIsOneCn2011UploadWithFlag5AndLocalDataTime() {
 		Site site = ambient(Map.of());
-		Reading sample = new Reading(site.id(), T0, ReadingPeriod.SAMPLE,
-				Map.of(Measurand.PM25, Measurement.of("35.2", DataFlag.N), Measurand.SO2,
-						Measurement.of("12", DataFlag.M)));
+		Reading sample = new Reading(site.id(), T0, ReadingPeriod.SAMPLE, Map.of(Measurand.PM25,
+				Measurement.of("35.2", DataFlag.N), Measurand.SO2, Measurement.of("12", DataFlag.M)));
 
 		List<Hj212Frame> frames = this.uploads.uploads(sample, site, this.qns);
 
@@ -74,10 +73,11 @@ class Hj212UploadsTests {
 	void anHourOfAStackMapsBackToTheSameValuesStatisticsAndFlags() {
 		Site site = stack(Map.of());
 		Map<Measurand, Measurement> values = new EnumMap<>(Measurand.class);
-		values.put(Measurand.SO2, new Measurement(new BigDecimal("24.5"), DataFlag.N,
-				Map.of(Statistic.MIN, new BigDecimal("20.1"), Statistic.MAX, new BigDecimal("30.2"), Statistic.CORRECTED,
-						new BigDecimal("33.4"), Statistic.CORRECTED_MIN, new BigDecimal("27.0"),
-						Statistic.CORRECTED_MAX, new BigDecimal("41.9"))));
+		values.put(Measurand.SO2,
+				new Measurement(new BigDecimal("24.5"), DataFlag.N,
+						Map.of(Statistic.MIN, new BigDecimal("20.1"), Statistic.MAX, new BigDecimal("30.2"),
+								Statistic.CORRECTED, new BigDecimal("33.4"), Statistic.CORRECTED_MIN,
+								new BigDecimal("27.0"), Statistic.CORRECTED_MAX, new BigDecimal("41.9"))));
 		values.put(Measurand.O2, new Measurement(new BigDecimal("12.3"), DataFlag.D,
 				Map.of(Statistic.MIN, new BigDecimal("11.0"), Statistic.MAX, new BigDecimal("13.0"))));
 		values.put(Measurand.TEMP, Measurement.of("95.5", DataFlag.N));
@@ -124,10 +124,11 @@ class Hj212UploadsTests {
 		for (Measurand measurand : List.of(Measurand.PM, Measurand.SO2, Measurand.NOX, Measurand.CO, Measurand.NMHC,
 				Measurand.NH3, Measurand.NO2, Measurand.O2, Measurand.TEMP, Measurand.PRESSURE, Measurand.HUMIDITY,
 				Measurand.VELOCITY)) {
-			values.put(measurand, new Measurement(new BigDecimal("1234.567"), DataFlag.N,
-					Map.of(Statistic.MIN, new BigDecimal("1000.123"), Statistic.MAX, new BigDecimal("1999.987"),
-							Statistic.CORRECTED, new BigDecimal("1500.555"), Statistic.CORRECTED_MIN,
-							new BigDecimal("1200.111"), Statistic.CORRECTED_MAX, new BigDecimal("1800.999"))));
+			values.put(measurand,
+					new Measurement(new BigDecimal("1234.567"), DataFlag.N,
+							Map.of(Statistic.MIN, new BigDecimal("1000.123"), Statistic.MAX, new BigDecimal("1999.987"),
+									Statistic.CORRECTED, new BigDecimal("1500.555"), Statistic.CORRECTED_MIN,
+									new BigDecimal("1200.111"), Statistic.CORRECTED_MAX, new BigDecimal("1800.999"))));
 		}
 		values.put(Measurand.O2, Measurement.of("12.5", DataFlag.N));
 		values.put(Measurand.TEMP, Measurement.of("95.5", DataFlag.N));
