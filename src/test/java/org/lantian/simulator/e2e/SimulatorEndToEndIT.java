@@ -1,6 +1,7 @@
 package org.lantian.simulator.e2e;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,15 +9,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.lantian.catalogue.SiteCatalogueFile;
 import org.lantian.domain.DataFlag;
@@ -39,6 +45,7 @@ import org.lantian.simulator.link.LinkCounters;
 import org.lantian.simulator.model.PointModel;
 import org.lantian.simulator.run.RunSettings;
 import org.lantian.simulator.run.Runner;
+import org.lantian.simulator.scenario.ScenarioFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,6 +149,57 @@ class SimulatorEndToEndIT {
 		}
 	}
 
+	@Test
+	void theE2eScenarioWithTheRealModelsIsDeliveredCompletely() throws Exception {
+		Stack stack = Stack.start(null);
+		try {
+			Plan plan = ScenarioFile.read(Path.of("simulators", "scenarios", "e2e.yaml"), stack.catalogue());
+			Runner runner = new Runner(plan, stack.settings());
+
+			int left = runner.run();
+
+			assertThat(left).isZero();
+			Instant end = Objects.requireNonNull(plan.end());
+			for (SimulatedPoint point : plan.points()) {
+				String site = point.model().site().id().value();
+				Map<String, Long> expected = expectedPoints(plan, point);
+				Map<String, Long> stored = new LinkedHashMap<>();
+				await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+					for (String period : expected.keySet()) {
+						// flags is written with every point (docs/storage.md)
+						stored.put(period, stack.count("flags", site, period, plan.start(), end));
+					}
+					assertThat(stored).as(site).isEqualTo(expected);
+				});
+			}
+		}
+		finally {
+			stack.lantian.stop();
+		}
+	}
+
+	/**
+	 * What a point of the plan sends: every sample its model gives, and a minute and an
+	 * hour value for every minute and hour with at least one sample.
+	 */
+	private static Map<String, Long> expectedPoints(Plan plan, SimulatedPoint point) {
+		Set<Instant> minutes = new HashSet<>();
+		Set<Instant> hours = new HashSet<>();
+		long samples = 0;
+		for (Instant at = plan.start(); at.isBefore(plan.end()); at = at.plus(plan.sampleInterval())) {
+			if (point.model().sample(at).isPresent()) {
+				samples++;
+				minutes.add(at.truncatedTo(ChronoUnit.MINUTES));
+				hours.add(at.truncatedTo(ChronoUnit.HOURS));
+			}
+		}
+		Map<String, Long> expected = new LinkedHashMap<>();
+		expected.put("sample", samples);
+		expected.put("minute", (long) minutes.size());
+		expected.put("hour", (long) hours.size());
+		return expected;
+	}
+
 	/**
 	 * Lantian on a catalogue of the four sites, a database and topic prefix of its own.
 	 */
@@ -149,12 +207,25 @@ class SimulatorEndToEndIT {
 			String topicPrefix, int hj212Port, String mqttUrl) {
 
 		static Stack start() throws IOException {
+			return start(CATALOGUE);
+		}
+
+		/**
+		 * @param catalogueYaml the sites, or {@code null} for the bundled catalogue
+		 */
+		static Stack start(@Nullable String catalogueYaml) throws IOException {
 			LocalInfrastructure infrastructure = LocalInfrastructure.shared();
 			String database = LocalInfrastructure.newDatabaseName();
 			Path directory = infrastructure.newTempDirectory("simulator-e2e-");
 			Path catalogueFile = directory.resolve("sites.yaml");
-			Files.writeString(catalogueFile, CATALOGUE, StandardCharsets.UTF_8);
-			SiteCatalogue catalogue = SiteCatalogueFile.read(Files.newInputStream(catalogueFile), "sites.yaml");
+			if (catalogueYaml != null) {
+				Files.writeString(catalogueFile, catalogueYaml, StandardCharsets.UTF_8);
+			}
+			SiteCatalogue catalogue;
+			try (InputStream in = (catalogueYaml != null) ? Files.newInputStream(catalogueFile)
+					: SiteCatalogueFile.class.getClassLoader().getResourceAsStream(SiteCatalogueFile.BUNDLED)) {
+				catalogue = SiteCatalogueFile.read(Objects.requireNonNull(in, "catalogue"), "sites.yaml");
+			}
 			String prefix = "it-sim-" + LocalInfrastructure.randomHex() + "/v1";
 			int hj212Port = FreePort.find();
 			Map<String, String> properties = new LinkedHashMap<>();
@@ -166,7 +237,9 @@ class SimulatorEndToEndIT {
 			properties.put("lantian.spool.dir", directory.resolve("spool").toString());
 			properties.put("lantian.deadletters.dir", directory.resolve("deadletters").toString());
 			properties.put("lantian.hj212.port", Integer.toString(hj212Port));
-			properties.put("lantian.sites", catalogueFile.toString());
+			if (catalogueYaml != null) {
+				properties.put("lantian.sites", catalogueFile.toString());
+			}
 			LantianProcess lantian = new LantianProcess(FreePort.find(), properties,
 					Path.of("target", "it-logs", "lantian-simulator-" + database + ".log"));
 			lantian.start();
