@@ -40,6 +40,13 @@ public record LoadPlan(Plan plan, SiteCatalogue catalogue, Path catalogueFile) {
 				throw new IllegalArgumentException(
 						"load needs sites >= 1, rate > 0 and seconds >= 1: " + sites + ", " + rate + ", " + seconds);
 			}
+			// HJ 212 DataTime has whole seconds (表4): two samples of a logger within one
+			// second would be one InfluxDB point, the second overwriting the first
+			if (link != Link.MQTT_JSON && rate > sites) {
+				throw new IllegalArgumentException("rate " + rate + " over " + sites
+						+ " sites is more than one sample a second per site, and HJ 212 DataTime has whole seconds: "
+						+ "use rate <= sites, or link=mqtt_json");
+			}
 		}
 
 		/**

@@ -41,6 +41,17 @@ class LoadPlanTests {
 	}
 
 	@Test
+	void refusesMoreThanOneSampleASecondPerHj212Logger() {
+		// HJ 212-2017 表4: DataTime is YYYYMMDDhhmmss, whole seconds
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=200", "rate=2000", "seconds=60")))
+			.withMessageContaining("whole seconds");
+		assertThat(LoadPlan.Settings.parse(List.of("sites=200", "rate=2000", "seconds=60", "link=mqtt_json")).rate())
+			.isEqualTo(2000);
+		assertThat(LoadPlan.Settings.parse(List.of("sites=200", "rate=200", "seconds=60")).rate()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesUnknownSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=8", "speed=2")));
 		assertThatIllegalArgumentException().isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=0")));
