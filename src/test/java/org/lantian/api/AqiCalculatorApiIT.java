@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,10 +99,9 @@ class AqiCalculatorApiIT {
 		assertThat(body.get("aqi").asInt()).isEqualTo(104);
 		assertThat(body.get("level").asInt()).isEqualTo(3);
 		assertThat(body.get("primaryPollutants")).containsExactly(JSON.getNodeFactory().textNode("pm25_24h"));
-		assertThat(JSON.treeToValue(body.get("iaqi"), java.util.Map.class)).containsExactly(
-				java.util.Map.entry("so2", 7), java.util.Map.entry("no2", 25), java.util.Map.entry("co", 10),
-				java.util.Map.entry("o3", 32), java.util.Map.entry("o3_8h", 45), java.util.Map.entry("pm25_24h", 104),
-				java.util.Map.entry("pm10_24h", 85));
+		assertThat(JSON.treeToValue(body.get("iaqi"), Map.class)).containsExactly(Map.entry("so2", 7),
+				Map.entry("no2", 25), Map.entry("co", 10), Map.entry("o3", 32), Map.entry("o3_8h", 45),
+				Map.entry("pm25_24h", 104), Map.entry("pm10_24h", 85));
 		assertThat(body.at("/concentrations/pm25").asInt()).isEqualTo(150);
 		assertThat(body.at("/concentrations/pm25_24h").asInt()).isEqualTo(78);
 		assertThat(body.get("valid").asBoolean()).isTrue();
