@@ -28,7 +28,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -42,6 +41,10 @@ import org.lantian.ingest.TestHj212Sites;
 import org.lantian.ingest.hj212.Hj212Encoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static org.lantian.bench.BenchSupport.metric;
+import static org.lantian.bench.BenchSupport.seconds;
+import static org.lantian.bench.BenchSupport.waitFor;
 
 /**
  * The HJ 212 TCP load run of issue 3 (bench/hj212-load). In one run on one machine:
@@ -134,7 +137,7 @@ public final class Hj212LoadBenchmark {
 				Path.of("target", "bench-logs", "lantian-hj212.log"));
 		lantian.start();
 		String base = "http://127.0.0.1:" + httpPort;
-		HeapSampler heap = new HeapSampler(base);
+		BenchSupport.HeapSampler heap = new BenchSupport.HeapSampler(base);
 		heap.start();
 		List<DataLogger> loggers = new ArrayList<>();
 		Phase measured;
@@ -281,38 +284,6 @@ public final class Hj212LoadBenchmark {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e9;
 	}
 
-	private static double metric(String base, String name) {
-		try {
-			String body = HTTP
-				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + name)).build(),
-						HttpResponse.BodyHandlers.ofString())
-				.body();
-			Matcher matcher = Pattern.compile("\"value\":([0-9.E+-]+)").matcher(body);
-			return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 0;
-		}
-	}
-
-	private static void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("gave up after " + timeout);
-			}
-			Thread.sleep(100);
-		}
-	}
-
-	private static double seconds(long nanos) {
-		return nanos / 1e9;
-	}
-
 	private static long millis(double seconds) {
 		return Math.round(seconds * 1000);
 	}
@@ -322,18 +293,7 @@ public final class Hj212LoadBenchmark {
 	}
 
 	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.findFirst()
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.orElse(cpu);
-		}
-		catch (IOException ex) {
-			// keep the fallback
-		}
+		String cpu = BenchSupport.cpuModel();
 		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + ")";
 	}
 
@@ -573,38 +533,6 @@ public final class Hj212LoadBenchmark {
 			catch (IOException ex) {
 				// closing anyway
 			}
-		}
-
-	}
-
-	/** Samples Lantian's used heap every second through its actuator. */
-	private static final class HeapSampler extends Thread {
-
-		private final String base;
-
-		private volatile long maxBytes;
-
-		HeapSampler(String base) {
-			super("heap-sampler");
-			this.base = base;
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			while (!isInterrupted()) {
-				this.maxBytes = Math.max(this.maxBytes, (long) metric(this.base, "jvm.memory.used?tag=area:heap"));
-				try {
-					Thread.sleep(1000);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
-
-		long maxBytes() {
-			return this.maxBytes;
 		}
 
 	}

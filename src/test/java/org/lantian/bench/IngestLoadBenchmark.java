@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +29,11 @@ import org.lantian.infra.FreePort;
 import org.lantian.infra.LantianProcess;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.MosquittoProcess;
+
+import static org.lantian.bench.BenchSupport.get;
+import static org.lantian.bench.BenchSupport.metric;
+import static org.lantian.bench.BenchSupport.seconds;
+import static org.lantian.bench.BenchSupport.waitFor;
 
 /**
  * The end-to-end ingest load run of issue 2 (bench/ingest-load): in one run on one
@@ -232,7 +235,7 @@ public final class IngestLoadBenchmark {
 		LantianProcess lantian = new LantianProcess(port, properties, Path.of("target", "bench-logs", "lantian.log"));
 		lantian.start();
 		String base = "http://127.0.0.1:" + port;
-		HeapSampler heap = new HeapSampler(base);
+		BenchSupport.HeapSampler heap = new BenchSupport.HeapSampler(base);
 		heap.start();
 		long[] lastTime = new long[this.sites.size()];
 		Map<String, Long> pids = new LinkedHashMap<>();
@@ -357,50 +360,10 @@ public final class IngestLoadBenchmark {
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
 	}
 
-	private static double metric(String base, String name) {
-		try {
-			String body = get(base + "/actuator/metrics/" + name);
-			Matcher matcher = Pattern.compile("\"value\":([0-9.E+-]+)").matcher(body);
-			return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
-		}
-		catch (RuntimeException ex) {
-			return 0;
-		}
-	}
-
-	private static String get(String url) {
-		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("gave up after " + timeout);
-			}
-			Thread.sleep(100);
-		}
-	}
-
 	private static void progress(String phase, int done, int total) {
 		if (done % Math.max(1, total / 10) == 0) {
 			LOG.info("{}: {}/{} published", phase, done, total);
 		}
-	}
-
-	private static double seconds(long nanos) {
-		return nanos / 1e9;
 	}
 
 	private int intOption(String name, int fallback) {
@@ -408,18 +371,7 @@ public final class IngestLoadBenchmark {
 	}
 
 	private static String machine() {
-		String cpu = "unknown CPU";
-		try {
-			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.findFirst()
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.orElse(cpu);
-		}
-		catch (IOException ex) {
-			// keep the fallback
-		}
+		String cpu = BenchSupport.cpuModel();
 		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
 				+ (Runtime.getRuntime().maxMemory() / (1 << 20)) + " MB max heap for the load generator";
 	}
@@ -492,38 +444,6 @@ public final class IngestLoadBenchmark {
 		Lantian withTotals(long acknowledged, long stored, long maxHeap, double spooled) {
 			return new Lantian(this.label, this.published, this.publishRate, this.throughput, this.p50, this.p99,
 					this.cpuPerReading, acknowledged, stored, maxHeap, spooled);
-		}
-
-	}
-
-	/** Samples Lantian's used heap every second through its actuator. */
-	private static final class HeapSampler extends Thread {
-
-		private final String base;
-
-		private volatile long maxBytes;
-
-		HeapSampler(String base) {
-			super("heap-sampler");
-			this.base = base;
-			setDaemon(true);
-		}
-
-		@Override
-		public void run() {
-			while (!isInterrupted()) {
-				this.maxBytes = Math.max(this.maxBytes, (long) metric(this.base, "jvm.memory.used?tag=area:heap"));
-				try {
-					Thread.sleep(1000);
-				}
-				catch (InterruptedException ex) {
-					return;
-				}
-			}
-		}
-
-		long maxBytes() {
-			return this.maxBytes;
 		}
 
 	}
