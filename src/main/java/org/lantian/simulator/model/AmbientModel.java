@@ -160,12 +160,14 @@ public final class AmbientModel implements PointModel {
 		double co = this.climate.co() * (1 + 0.45 * winter + 0.3 * heating) * traffic * air * (1 + 1.5 * episode);
 
 		// O₃: photochemistry on sunny afternoons, stronger in summer; NO titrates it at
-		// night
+		// night; in winter little is made at all (short, low sun)
 		double sun = Math.max(0, 1 - 0.45 * winter - 0.1 * spring);
-		double photo = 0.2 + SimulatedTime.bump(hour, 15, 3.2);
+		double winterDamping = 1 - 0.65 * Math.max(0, winter);
+		double photo = 0.12 + SimulatedTime.bump(hour, 15, 2.6);
 		double ozoneNoise = Noise.smoothHours(this.seed, Noise.key(this.cityKey, OZONE), hours, 20);
-		double o3 = this.climate.o3() * (0.35 + 0.65 * sun) * photo * Math.exp(0.2 * ozoneNoise + 0.05 * own)
-				* (1 - 0.6 * episode) * (1 - 0.4 * dust) - 0.35 * Math.max(0, no2 - this.climate.no2());
+		double o3 = this.climate.o3() * (0.35 + 0.65 * sun) * winterDamping * photo
+				* Math.exp(0.2 * ozoneNoise + 0.05 * own) * (1 - 0.6 * episode) * (1 - 0.4 * dust)
+				- 0.35 * Math.max(0, no2 - this.climate.no2());
 
 		// weather
 		double tempNoise = Noise.smoothHours(this.seed, Noise.key(this.cityKey, TEMPERATURE), hours, 36);

@@ -115,6 +115,23 @@ class AmbientModelTests {
 	}
 
 	@Test
+	void winterOzoneStaysLowAtNightAndModestInTheAfternoon() {
+		// northern Chinese cities in winter: little photochemistry, NO titration at
+		// night;
+		// hourly O₃ of a few tens of µg/m³, well under the summer afternoon peaks
+		AmbientModel model = new AmbientModel(TestWorld.site("BT-KDL-01"), 7, List.of());
+		Instant from = Instant.parse("2025-11-15T00:00:00+08:00");
+		double[] o3 = Series.values(Series.sample(model, from, from.plus(Duration.ofDays(31)), HOUR), Measurand.O3);
+		double[] byHour = new double[24];
+		for (int i = 0; i < o3.length; i++) {
+			byHour[i % 24] += o3[i] / 31;
+		}
+		assertThat(byHour[19]).as("mean O3 at 19:00").isLessThan(60);
+		assertThat(byHour[23]).as("mean O3 at 23:00").isLessThan(40);
+		assertThat(byHour[15]).as("mean O3 at 15:00").isBetween(30.0, 100.0);
+	}
+
+	@Test
 	void stationsOfOneCityCorrelateMoreThanStationsOfDifferentCities() {
 		Instant from = Instant.parse("2025-01-01T00:00:00+08:00");
 		Instant to = from.plus(Duration.ofDays(31));
