@@ -41,6 +41,19 @@ final class BenchSupport {
 	}
 
 	/**
+	 * Posts line protocol to an InfluxDB {@code /write} URI.
+	 * @throws IllegalStateException unless InfluxDB answers 204
+	 */
+	static void writeLines(URI write, String lines) throws IOException, InterruptedException {
+		HttpResponse<String> response = HTTP.send(
+				HttpRequest.newBuilder(write).POST(HttpRequest.BodyPublishers.ofString(lines)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 204) {
+			throw new IllegalStateException("InfluxDB answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	/**
 	 * A meter's value from {@code /actuator/metrics/<name>}, or 0 when it cannot be read.
 	 */
 	static double metric(String base, String name) {

@@ -6,9 +6,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +63,6 @@ import static org.lantian.bench.BenchSupport.waitFor;
 public final class Hj212LoadBenchmark {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Hj212LoadBenchmark.class);
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	/** Local DataTime of each logger's first upload; one second further per upload. */
 	private static final LocalDateTime BASE = LocalDateTime.of(2026, 1, 1, 0, 0);
@@ -254,13 +249,7 @@ public final class Hj212LoadBenchmark {
 						base + (n / sites.size()) * 1000))
 				.append('\n');
 			if (++inBatch == 5_000 || n == count - 1) {
-				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(write)
-					.POST(HttpRequest.BodyPublishers.ofString(batch.toString()))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 204) {
-					throw new IllegalStateException(
-							"InfluxDB answered " + response.statusCode() + ": " + response.body());
-				}
+				BenchSupport.writeLines(write, batch.toString());
 				batch.setLength(0);
 				inBatch = 0;
 			}

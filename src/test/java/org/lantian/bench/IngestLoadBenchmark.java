@@ -2,9 +2,6 @@ package org.lantian.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +52,6 @@ import static org.lantian.bench.BenchSupport.waitFor;
 public final class IngestLoadBenchmark {
 
 	private static final Logger LOG = LoggerFactory.getLogger(IngestLoadBenchmark.class);
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final Map<String, String> options;
 
@@ -188,13 +183,7 @@ public final class IngestLoadBenchmark {
 						n % 500, 100 + n % 300, base + n / this.sites.size()))
 				.append('\n');
 			if (++inBatch == 5_000 || n == count - 1) {
-				HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(write)
-					.POST(HttpRequest.BodyPublishers.ofString(batch.toString()))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 204) {
-					throw new IllegalStateException(
-							"InfluxDB answered " + response.statusCode() + ": " + response.body());
-				}
+				BenchSupport.writeLines(write, batch.toString());
 				batch.setLength(0);
 				inBatch = 0;
 				progress("InfluxDB raw write", n + 1, count);
