@@ -19,12 +19,16 @@ import org.lantian.ingest.IntakeResult;
 import org.lantian.ingest.ItemRejection;
 import org.lantian.ingest.ReadingIntake;
 import org.lantian.ingest.ReadingStore;
+import org.lantian.ingest.ReadingsReceived;
 import org.lantian.ingest.Rejection;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.Rejections;
 import org.lantian.ingest.Transport;
 import org.lantian.ingest.json.JsonReadingParser;
 import org.lantian.ingest.json.ParsedPayload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.stereotype.Component;
 
@@ -37,6 +41,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadingPipeline implements ReadingIntake {
 
+	private static final Logger LOG = LoggerFactory.getLogger(ReadingPipeline.class);
+
 	private final JsonReadingParser parser;
 
 	private final ReadingStore store;
@@ -45,6 +51,8 @@ public class ReadingPipeline implements ReadingIntake {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final Map<Transport, Map<Outcome, Counter>> messages = new EnumMap<>(Transport.class);
 
 	private final Map<Transport, Counter> acceptedReadings = new EnumMap<>(Transport.class);
@@ -52,11 +60,12 @@ public class ReadingPipeline implements ReadingIntake {
 	private final Map<Transport, Map<RejectionReason, Counter>> rejectedReadings = new EnumMap<>(Transport.class);
 
 	public ReadingPipeline(JsonReadingParser parser, ReadingStore store, Rejections rejections, MeterRegistry meters,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.parser = parser;
 		this.store = store;
 		this.rejections = rejections;
 		this.clock = clock;
+		this.events = events;
 		// Registered up front, so that every series exists (at zero) before the first
 		// message.
 		for (Transport transport : Transport.values()) {
@@ -104,7 +113,7 @@ public class ReadingPipeline implements ReadingIntake {
 		List<Reading> readings = parsed.readings();
 		this.acceptedReadings.get(transport).increment(readings.size());
 		countMessage(transport, outcome(readings.size(), parsed.refused().size()));
-		return new IntakeResult(readings.size(), parsed.rejections(), false, store(readings));
+		return new IntakeResult(readings.size(), parsed.rejections(), false, store(transport, readings));
 	}
 
 	@Override
@@ -116,7 +125,7 @@ public class ReadingPipeline implements ReadingIntake {
 		}
 		this.acceptedReadings.get(transport).increment(readings.size());
 		countMessage(transport, outcome(readings.size(), rejections.size()));
-		return new IntakeResult(readings.size(), rejections, false, store(readings));
+		return new IntakeResult(readings.size(), rejections, false, store(transport, readings));
 	}
 
 	/**
@@ -172,18 +181,29 @@ public class ReadingPipeline implements ReadingIntake {
 		return new IntakeResult(0, List.of(rejection), true, CompletableFuture.completedFuture(null));
 	}
 
-	private CompletableFuture<Void> store(List<Reading> readings) {
+	private CompletableFuture<Void> store(Transport transport, List<Reading> readings) {
 		if (readings.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
+		CompletableFuture<Void> durable;
 		try {
-			CompletableFuture<Void> durable = this.store.store(readings);
-			return (durable != null) ? durable
-					: CompletableFuture.failedFuture(new IllegalStateException("the reading store returned no future"));
+			durable = this.store.store(readings);
+			if (durable == null) {
+				return CompletableFuture
+					.failedFuture(new IllegalStateException("the reading store returned no future"));
+			}
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		try {
+			this.events.publishEvent(new ReadingsReceived(transport, readings));
+		}
+		catch (RuntimeException ex) {
+			// a listener's failure is its own: the readings are stored all the same
+			LOG.warn("a listener of {} failed: {}", ReadingsReceived.class.getSimpleName(), ex.toString(), ex);
+		}
+		return durable;
 	}
 
 	private void keep(Transport transport, String source, ItemRejection rejection, boolean batch, String excerpt) {

@@ -209,7 +209,8 @@ class MqttReadingSubscriberIT {
 		Node(MqttProperties properties) {
 			Clock clock = Clock.systemUTC();
 			ReadingPipeline pipeline = new ReadingPipeline(new JsonReadingParser(TestSites.catalogue(), clock),
-					this.store, this.rejections, this.meters, clock);
+					this.store, this.rejections, this.meters, clock, (event) -> {
+					});
 			this.subscriber = new MqttReadingSubscriber(properties, pipeline, this.meters);
 		}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Meter;
@@ -21,6 +22,7 @@ import org.lantian.ingest.InMemoryRejections;
 import org.lantian.ingest.IntakeResult;
 import org.lantian.ingest.ItemRejection;
 import org.lantian.ingest.ReadingStore;
+import org.lantian.ingest.ReadingsReceived;
 import org.lantian.ingest.Rejection;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.TestSites;
@@ -43,6 +45,8 @@ class ReadingPipelineTests {
 	private final InMemoryReadingStore store = new InMemoryReadingStore();
 
 	private final InMemoryRejections rejections = new InMemoryRejections();
+
+	private final List<Object> events = new ArrayList<>();
 
 	private final ReadingPipeline pipeline = pipeline(this.store);
 
@@ -81,6 +85,18 @@ class ReadingPipelineTests {
 		assertThat(readings(Transport.MQTT, "accepted", "none")).isEqualTo(1);
 		assertThat(readings(Transport.MQTT, "rejected", "OUT_OF_RANGE")).isEqualTo(1);
 		assertThat(readings(Transport.MQTT, "rejected", "NON_NUMERIC")).isEqualTo(1);
+	}
+
+	@Test
+	void tellsListenersOfTheAcceptedReadingsOncePerPayload() {
+		submitMqtt(batch(item("08:00", "35"), item("08:01", "99999"), item("08:02", "36")));
+		submitMqtt("not json");
+
+		assertThat(this.events).singleElement().isInstanceOfSatisfying(ReadingsReceived.class, (event) -> {
+			assertThat(event.transport()).isEqualTo(Transport.MQTT);
+			assertThat(event.readings()).isEqualTo(this.store.readings());
+			assertThat(event.readings()).hasSize(2);
+		});
 	}
 
 	@Test
@@ -241,7 +257,7 @@ class ReadingPipelineTests {
 
 	private ReadingPipeline pipeline(ReadingStore store) {
 		return new ReadingPipeline(new JsonReadingParser(TestSites.catalogue(), this.clock), store, this.rejections,
-				this.meters, this.clock);
+				this.meters, this.clock, this.events::add);
 	}
 
 	private IntakeResult submitMqtt(String payload) {

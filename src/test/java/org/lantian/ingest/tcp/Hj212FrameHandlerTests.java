@@ -64,7 +64,8 @@ class Hj212FrameHandlerTests {
 	private final Hj212FrameHandler handler = new Hj212FrameHandler(new Hj212Decoder(), this.encoder,
 			new Hj212ReadingMapper(ZoneId.of("Asia/Shanghai")), this.catalogue,
 			new ReadingPipeline(new JsonReadingParser(this.catalogue, this.clock), this.store, this.rejections,
-					new SimpleMeterRegistry(), this.clock),
+					new SimpleMeterRegistry(), this.clock, (event) -> {
+					}),
 			new SimpleMeterRegistry(), new Hj212Reassembly(32, 8, Duration.ofSeconds(60)), this.clock);
 
 	@Test

@@ -56,7 +56,8 @@ class Hj212TcpMetricsTests {
 	void startListener() {
 		Clock clock = Clock.fixed(Instant.parse("2026-01-10T02:00:00Z"), ZoneOffset.UTC);
 		ReadingPipeline pipeline = new ReadingPipeline(new JsonReadingParser(TestSites.catalogue(), clock), this.store,
-				new InMemoryRejections(), this.meters, clock);
+				new InMemoryRejections(), this.meters, clock, (event) -> {
+				});
 		Hj212FrameHandler handler = new Hj212FrameHandler(new Hj212Decoder(), this.encoder,
 				new Hj212ReadingMapper(ZoneId.of("Asia/Shanghai")), TestSites.catalogue(), pipeline, this.meters,
 				new Hj212Reassembly(32, 8, Duration.ofSeconds(60)), clock);
