@@ -96,6 +96,15 @@ public final class AreaReports {
 				|| indicator == AqiIndicator.SO2_24H;
 	}
 
+	/**
+	 * A report rebuilt from stored averages: the AQI is computed again by the same code,
+	 * with the edition of the period's date.
+	 */
+	public static AreaReport of(Instant start, Instant end, ZoneId zone, AqiReport report,
+			Map<AqiIndicator, Average> averages) {
+		return report(start, end, AqiStandard.forPeriodStartingOn(LocalDate.ofInstant(start, zone)), report, averages);
+	}
+
 	private static AreaReport report(Instant start, Instant end, AqiStandard standard, AqiReport report,
 			Map<AqiIndicator, Average> averages) {
 		Map<AqiIndicator, BigDecimal> concentrations = new EnumMap<>(AqiIndicator.class);

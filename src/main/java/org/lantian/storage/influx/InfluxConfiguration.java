@@ -43,6 +43,11 @@ class InfluxConfiguration {
 	}
 
 	@Bean
+	InfluxAirQualityStore influxAirQualityStore(InfluxHttp influx, ZoneId reportingZone) {
+		return new InfluxAirQualityStore(influx, reportingZone);
+	}
+
+	@Bean
 	InfluxHealthIndicator influxHealthIndicator(InfluxHttp influx, Spool spool) {
 		return new InfluxHealthIndicator(influx, spool);
 	}

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.SiteId;
+import org.lantian.domain.aqi.Area;
 import org.lantian.storage.SeriesQuery;
 import org.lantian.storage.Step;
 
@@ -179,6 +182,83 @@ final class InfluxQl {
 	// matters for stored data is that its offset has not changed since.
 	private static boolean hasNoTransitionsSince1992(ZoneId zone) {
 		return zone.getRules().nextTransition(SINCE_1992) == null && zone.getRules().getTransitionRules().isEmpty();
+	}
+
+	/**
+	 * What ambient stations reported in [from, to), for their hourly means: one statement
+	 * per pollutant giving the mean of its normal (N) samples and minute values per
+	 * minute and station ({@code GROUP BY time(1m), site}), then one statement with the
+	 * device-reported hourly and daily values and their flags, per station.
+	 */
+	static String ambientInputs(List<Measurand> pollutants, @Nullable SiteId site, Instant from, Instant to) {
+		String where = identifier(LineProtocol.KIND) + "=" + string("ambient")
+				+ ((site != null) ? " AND " + identifier(LineProtocol.SITE) + "=" + string(site.value()) : "")
+				+ " AND time >= " + time(from) + " AND time < " + time(to);
+		String measurement = identifier(LineProtocol.MEASUREMENT);
+		StringBuilder statements = new StringBuilder();
+		for (Measurand pollutant : pollutants) {
+			String field = identifier(pollutant.key());
+			statements.append("SELECT mean(")
+				.append(field)
+				.append(") AS \"mean\" FROM ")
+				.append(measurement)
+				.append(" WHERE ")
+				.append(where)
+				.append(" AND (")
+				.append(identifier(LineProtocol.PERIOD))
+				.append("=")
+				.append(string("sample"))
+				.append(" OR ")
+				.append(identifier(LineProtocol.PERIOD))
+				.append("=")
+				.append(string("minute"))
+				.append(") AND ")
+				.append(identifier(LineProtocol.FLAGS))
+				.append(" !~ ")
+				.append(LineProtocol.flaggedPattern(pollutant))
+				.append(" GROUP BY time(1m),")
+				.append(identifier(LineProtocol.SITE))
+				.append(" fill(none); ");
+		}
+		String fields = pollutants.stream().map((p) -> identifier(p.key())).collect(Collectors.joining(","));
+		statements.append("SELECT ")
+			.append(fields)
+			.append(",")
+			.append(identifier(LineProtocol.FLAGS))
+			.append(" FROM ")
+			.append(measurement)
+			.append(" WHERE ")
+			.append(where)
+			.append(" AND (")
+			.append(identifier(LineProtocol.PERIOD))
+			.append("=")
+			.append(string("hour"))
+			.append(" OR ")
+			.append(identifier(LineProtocol.PERIOD))
+			.append("=")
+			.append(string("day"))
+			.append(") GROUP BY ")
+			.append(identifier(LineProtocol.SITE))
+			.append(",")
+			.append(identifier(LineProtocol.PERIOD));
+		return statements.toString();
+	}
+
+	/** Every field of the stored reports of some areas in [from, to), per area. */
+	static String areaReports(String measurement, Collection<Area> areas, Instant from, Instant to) {
+		String which = areas.stream()
+			.map((area) -> "(" + identifier(InfluxAirQualityStore.SCOPE) + "=" + string(area.scope().key()) + " AND "
+					+ identifier(InfluxAirQualityStore.AREA) + "=" + string(area.name()) + ")")
+			.collect(Collectors.joining(" OR "));
+		return "SELECT * FROM " + identifier(measurement) + " WHERE (" + which + ") AND time >= " + time(from)
+				+ " AND time < " + time(to) + " GROUP BY " + identifier(InfluxAirQualityStore.SCOPE) + ","
+				+ identifier(InfluxAirQualityStore.AREA);
+	}
+
+	/** The newest stored station report: one row or none. */
+	static String newestStationReport(String measurement) {
+		return "SELECT \"valid\" FROM " + identifier(measurement) + " WHERE " + identifier(InfluxAirQualityStore.SCOPE)
+				+ "=" + string(Area.Scope.STATION.key()) + " ORDER BY time DESC LIMIT 1";
 	}
 
 	private static String where(SeriesQuery query) {

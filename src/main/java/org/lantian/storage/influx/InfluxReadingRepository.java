@@ -68,7 +68,7 @@ final class InfluxReadingRepository implements ReadingRepository {
 		Map<Measurand, LatestValue> latest = new EnumMap<>(Measurand.class);
 		for (int i = 0; i < ALL.size() && i < results.size(); i++) {
 			Measurand measurand = ALL.get(i);
-			for (Row row : rows(results.get(i))) {
+			for (QueryRow row : rows(results.get(i))) {
 				BigDecimal value = row.decimal(measurand.key());
 				if (value != null) {
 					latest.put(measurand, new LatestValue(measurand, row.time(), period(row.text(LineProtocol.PERIOD)),
@@ -90,7 +90,7 @@ final class InfluxReadingRepository implements ReadingRepository {
 		if (results.isEmpty()) {
 			return series;
 		}
-		for (Row row : rows(results.get(0))) {
+		for (QueryRow row : rows(results.get(0))) {
 			for (Measurand measurand : query.measurands()) {
 				BigDecimal value = row.decimal(measurand.key());
 				if (value != null) {
@@ -108,7 +108,7 @@ final class InfluxReadingRepository implements ReadingRepository {
 		List<QueryResult.Result> results = this.influx.query(InfluxQl.meanAndCount(query, this.zone));
 		for (int i = 0; i < query.measurands().size() && i < results.size(); i++) {
 			List<SeriesPoint> points = series.get(query.measurands().get(i));
-			for (Row row : rows(results.get(i))) {
+			for (QueryRow row : rows(results.get(i))) {
 				BigDecimal mean = row.decimal("mean");
 				BigDecimal count = row.decimal("count");
 				Instant start = row.time();
@@ -142,65 +142,8 @@ final class InfluxReadingRepository implements ReadingRepository {
 		return (key != null) ? ReadingPeriod.fromKey(key) : ReadingPeriod.SAMPLE;
 	}
 
-	private static List<Row> rows(QueryResult.Result result) {
-		if (result.getSeries() == null) {
-			return List.of();
-		}
-		List<Row> rows = new ArrayList<>();
-		for (QueryResult.Series series : result.getSeries()) {
-			if (series.getValues() == null) {
-				continue;
-			}
-			for (List<Object> values : series.getValues()) {
-				rows.add(new Row(series.getColumns(), values));
-			}
-		}
-		return rows;
-	}
-
-	/**
-	 * One row of a result, by column name; times are epoch milliseconds (the query asked
-	 * for them).
-	 */
-	private record Row(List<String> columns, List<Object> values) {
-
-		Instant time() {
-			Object time = get("time");
-			if (!(time instanceof Number number)) {
-				throw new IllegalStateException("InfluxDB row without a numeric time: " + this.values);
-			}
-			return Instant.ofEpochMilli(number.longValue());
-		}
-
-		@Nullable BigDecimal decimal(String column) {
-			Object value = get(column);
-			if (value == null) {
-				return null;
-			}
-			if (!(value instanceof Number number)) {
-				throw new IllegalStateException("InfluxDB column " + column + " is not a number: " + value);
-			}
-			return decimal(number.doubleValue());
-		}
-
-		@Nullable String text(String column) {
-			Object value = get(column);
-			return (value != null) ? value.toString() : null;
-		}
-
-		private @Nullable Object get(String column) {
-			int index = this.columns.indexOf(column);
-			return (index >= 0 && index < this.values.size()) ? this.values.get(index) : null;
-		}
-
-		// The shortest decimal that reads back to the same double: what was written, for
-		// values InfluxDB
-		// keeps exactly in a float64.
-		private static BigDecimal decimal(double value) {
-			BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
-			return (decimal.scale() < 0) ? decimal.setScale(0) : decimal;
-		}
-
+	private static List<QueryRow> rows(QueryResult.Result result) {
+		return QueryRow.of(result);
 	}
 
 }
