@@ -6,8 +6,10 @@ import org.lantian.domain.Reading;
 
 /**
  * Readings of one payload (a JSON message or request, an HJ 212 frame) were accepted and
- * handed to the {@link ReadingStore}. Published synchronously on the transport's thread,
- * once per payload, so listeners must return at once (mark, count or hand off).
+ * are durable: in the time-series database or in the on-disk spool
+ * ({@link ReadingStore}). Published once per payload on the thread that completed the
+ * write, before the device's acknowledgement, so listeners must return at once (mark,
+ * count or hand off).
  *
  * @param transport how the readings arrived
  * @param readings the accepted readings, never empty

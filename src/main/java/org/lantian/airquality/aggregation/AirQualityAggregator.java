@@ -226,8 +226,9 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	public void onReadings(ReadingsReceived event) {
 		Instant next = this.nextHour;
 		for (Reading reading : event.readings()) {
-			if (!this.stations.containsKey(reading.site())) {
-				continue;
+			if ((next != null && reading.period() != ReadingPeriod.DAY && !reading.time().isBefore(next))
+					|| !this.stations.containsKey(reading.site())) {
+				continue; // the common case: a reading of an hour still to come
 			}
 			Instant first = floorHour(reading.time());
 			Instant last = first;

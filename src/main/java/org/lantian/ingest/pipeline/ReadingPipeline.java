@@ -196,14 +196,18 @@ public class ReadingPipeline implements ReadingIntake {
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		// told once durable, so that whoever reads them back from storage finds them
+		return durable.thenRun(() -> tell(new ReadingsReceived(transport, readings)));
+	}
+
+	private void tell(ReadingsReceived event) {
 		try {
-			this.events.publishEvent(new ReadingsReceived(transport, readings));
+			this.events.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
 			// a listener's failure is its own: the readings are stored all the same
 			LOG.warn("a listener of {} failed: {}", ReadingsReceived.class.getSimpleName(), ex.toString(), ex);
 		}
-		return durable;
 	}
 
 	private void keep(Transport transport, String source, ItemRejection rejection, boolean batch, String excerpt) {
