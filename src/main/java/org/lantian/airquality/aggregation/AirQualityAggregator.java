@@ -336,8 +336,14 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	private void run(RecomputeJob queued) {
 		RecomputeJob job = update(queued, RecomputeJob.Status.RUNNING, 0, null);
 		try {
-			closeHours();
-			Instant next = this.nextHour;
+			Instant next;
+			if (this.properties.enabled()) {
+				closeHours();
+				next = this.nextHour;
+			}
+			else {
+				next = closeUpTo(); // only recomputations: every closed hour is fair game
+			}
 			Instant end = min(job.to(), (next != null) ? next : job.from());
 			long done = 0;
 			for (Instant from = job.from(); from.isBefore(end); from = from.plus(CHUNK)) {
