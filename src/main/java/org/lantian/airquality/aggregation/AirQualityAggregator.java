@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -402,14 +403,12 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 			AmbientInputs stationInputs = inputs.getOrDefault(station.id(), new AmbientInputs());
 			Map<Measurand, Map<Instant, Average>> fresh = new EnumMap<>(Measurand.class);
 			for (Measurand pollutant : POLLUTANTS) {
+				Map<Instant, List<Observation>> minutesByHour = byHour(stationInputs.minutes(pollutant));
+				Map<Instant, List<Observation>> reportedByHour = byHour(stationInputs.reportedHours(pollutant));
 				Map<Instant, Average> hours = new TreeMap<>();
 				for (Instant hour = from; hour.isBefore(to); hour = hour.plus(HOUR)) {
-					Instant start = hour;
-					Optional<Observation> reported = stationInputs.reportedHours(pollutant)
-						.stream()
-						.filter((o) -> o.at().equals(start))
-						.findFirst();
-					hours.put(hour, Averages.hourly(hour, stationInputs.minutes(pollutant), reported));
+					Optional<Observation> reported = reportedByHour.getOrDefault(hour, List.of()).stream().findFirst();
+					hours.put(hour, Averages.hourly(hour, minutesByHour.getOrDefault(hour, List.of()), reported));
 				}
 				fresh.put(pollutant, hours);
 			}
@@ -423,6 +422,15 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 			refresh(Area.city(city), city, cityHours(stationReports.values(), from, to), from, to, computed, closeUpTo,
 					(dayStart) -> Map.of());
 		}
+	}
+
+	/** Observations by the start of their hour in the reporting zone. */
+	private Map<Instant, List<Observation>> byHour(List<Observation> observations) {
+		Map<Instant, List<Observation>> byHour = new HashMap<>();
+		for (Observation observation : observations) {
+			byHour.computeIfAbsent(floorHour(observation.at()), (h) -> new ArrayList<>()).add(observation);
+		}
+		return byHour;
 	}
 
 	private Map<Measurand, BigDecimal> reportedDays(SiteId site, Instant dayStart) {

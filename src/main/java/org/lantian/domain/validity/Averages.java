@@ -202,13 +202,28 @@ public final class Averages {
 	}
 
 	static BigDecimal mean(List<BigDecimal> values) {
+		if (values.size() == 1) {
+			// the common slot (one sample in a minute, one mean in an hour): no division,
+			// and the same value the division would give
+			return normalized(values.get(0));
+		}
 		BigDecimal sum = BigDecimal.ZERO;
 		for (BigDecimal value : values) {
 			sum = sum.add(value);
 		}
-		BigDecimal mean = sum.divide(BigDecimal.valueOf(values.size()), SCALE, RoundingMode.HALF_EVEN)
-			.stripTrailingZeros();
-		return (mean.scale() < 0) ? mean.setScale(0) : mean;
+		return normalized(sum.divide(BigDecimal.valueOf(values.size()), SCALE, RoundingMode.HALF_EVEN));
+	}
+
+	/**
+	 * Without trailing zeros, but never with a negative scale: {@code 35.20} →
+	 * {@code 35.2}, {@code 40} → {@code 40}.
+	 */
+	private static BigDecimal normalized(BigDecimal value) {
+		if (value.scale() <= 0) {
+			return (value.scale() == 0) ? value : value.setScale(0);
+		}
+		BigDecimal stripped = value.stripTrailingZeros();
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.lantian.storage.influx;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.lantian.domain.aqi.Area;
 import org.lantian.domain.aqi.AreaReport;
 import org.lantian.domain.aqi.AreaReports;
 import org.lantian.domain.validity.Average;
+import org.lantian.domain.validity.Averages;
 import org.lantian.domain.validity.Observation;
 import org.lantian.domain.validity.ValidityRule;
 import org.lantian.storage.AirQualityStore;
@@ -72,42 +74,67 @@ final class InfluxAirQualityStore implements AirQualityStore {
 	public Map<SiteId, AmbientInputs> ambientInputs(@Nullable SiteId site, Instant from, Instant to) {
 		List<QueryResult.Result> results = this.influx.query(InfluxQl.ambientInputs(POLLUTANTS, site, from, to));
 		Map<SiteId, AmbientInputs> inputs = new LinkedHashMap<>();
-		for (int i = 0; i < POLLUTANTS.size() && i < results.size(); i++) {
-			Measurand pollutant = POLLUTANTS.get(i);
-			for (QueryRow row : QueryRow.of(results.get(i))) {
-				BigDecimal mean = row.decimal("mean");
-				String id = row.tag(LineProtocol.SITE);
-				if (mean != null && id != null) {
-					inputs.computeIfAbsent(new SiteId(id), (s) -> new AmbientInputs())
-						.addMinute(pollutant, new Observation(row.time(), mean, DataFlag.N));
-				}
-			}
+		if (results.isEmpty()) {
+			return inputs;
 		}
-		if (results.size() > POLLUTANTS.size()) {
-			for (QueryRow row : QueryRow.of(results.get(POLLUTANTS.size()))) {
-				String id = row.tag(LineProtocol.SITE);
-				if (id == null) {
+		Map<SiteId, MinuteSums> minutes = new LinkedHashMap<>();
+		for (QueryRow row : QueryRow.of(results.get(0))) {
+			String id = row.tag(LineProtocol.SITE);
+			String period = row.tag(LineProtocol.PERIOD);
+			if (id == null || period == null) {
+				continue;
+			}
+			SiteId siteId = new SiteId(id);
+			AmbientInputs siteInputs = inputs.computeIfAbsent(siteId, (s) -> new AmbientInputs());
+			String flags = row.text(LineProtocol.FLAGS);
+			Instant time = row.time();
+			for (Measurand pollutant : POLLUTANTS) {
+				BigDecimal value = row.decimal(pollutant.key());
+				if (value == null) {
 					continue;
 				}
-				AmbientInputs site1 = inputs.computeIfAbsent(new SiteId(id), (s) -> new AmbientInputs());
-				boolean daily = "day".equals(row.tag(LineProtocol.PERIOD));
-				String flags = row.text(LineProtocol.FLAGS);
-				for (Measurand pollutant : POLLUTANTS) {
-					BigDecimal value = row.decimal(pollutant.key());
-					if (value != null) {
-						Observation reported = new Observation(row.time(), value,
-								LineProtocol.flagOf(pollutant, flags));
-						if (daily) {
-							site1.addReportedDay(pollutant, reported);
+				DataFlag flag = LineProtocol.flagOf(pollutant, flags);
+				switch (period) {
+					case "sample", "minute" -> {
+						if (flag.isNormal()) {
+							minutes.computeIfAbsent(siteId, (s) -> new MinuteSums()).add(pollutant, time, value);
 						}
-						else {
-							site1.addReportedHour(pollutant, reported);
-						}
+					}
+					case "hour" -> siteInputs.addReportedHour(pollutant, new Observation(time, value, flag));
+					case "day" -> siteInputs.addReportedDay(pollutant, new Observation(time, value, flag));
+					default -> {
 					}
 				}
 			}
 		}
+		minutes.forEach((siteId, sums) -> sums.addTo(inputs.get(siteId)));
 		return inputs;
+	}
+
+	/**
+	 * Sums of a station's normal values per pollutant and minute, turned into one
+	 * observation per minute (the minute's mean, stamped with its start).
+	 */
+	private static final class MinuteSums {
+
+		private final Map<Measurand, Map<Long, BigDecimal[]>> sums = new EnumMap<>(Measurand.class);
+
+		void add(Measurand pollutant, Instant time, BigDecimal value) {
+			long minute = Math.floorDiv(time.toEpochMilli(), 60_000L);
+			BigDecimal[] sum = this.sums.computeIfAbsent(pollutant, (p) -> new LinkedHashMap<>())
+				.computeIfAbsent(minute, (m) -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			sum[0] = sum[0].add(value);
+			sum[1] = sum[1].add(BigDecimal.ONE);
+		}
+
+		void addTo(AmbientInputs inputs) {
+			this.sums.forEach((pollutant, byMinute) -> byMinute.forEach((minute, sum) -> {
+				BigDecimal mean = (sum[1].intValue() == 1) ? sum[0]
+						: sum[0].divide(sum[1], Averages.SCALE, RoundingMode.HALF_EVEN);
+				inputs.addMinute(pollutant, new Observation(Instant.ofEpochMilli(minute * 60_000L), mean, DataFlag.N));
+			}));
+		}
+
 	}
 
 	@Override

@@ -185,63 +185,19 @@ final class InfluxQl {
 	}
 
 	/**
-	 * What ambient stations reported in [from, to), for their hourly means: one statement
-	 * per pollutant giving the mean of its normal (N) samples and minute values per
-	 * minute and station ({@code GROUP BY time(1m), site}), then one statement with the
-	 * device-reported hourly and daily values and their flags, per station.
+	 * What ambient stations reported in [from, to), for their hourly means: the values of
+	 * the pollutants with their flags and period, per station, in time order (one scan;
+	 * the flags are read by the caller, which is cheaper than a regular expression per
+	 * point and statement in InfluxDB).
 	 */
 	static String ambientInputs(List<Measurand> pollutants, @Nullable SiteId site, Instant from, Instant to) {
-		String where = identifier(LineProtocol.KIND) + "=" + string("ambient")
-				+ ((site != null) ? " AND " + identifier(LineProtocol.SITE) + "=" + string(site.value()) : "")
-				+ " AND time >= " + time(from) + " AND time < " + time(to);
-		String measurement = identifier(LineProtocol.MEASUREMENT);
-		StringBuilder statements = new StringBuilder();
-		for (Measurand pollutant : pollutants) {
-			String field = identifier(pollutant.key());
-			statements.append("SELECT mean(")
-				.append(field)
-				.append(") AS \"mean\" FROM ")
-				.append(measurement)
-				.append(" WHERE ")
-				.append(where)
-				.append(" AND (")
-				.append(identifier(LineProtocol.PERIOD))
-				.append("=")
-				.append(string("sample"))
-				.append(" OR ")
-				.append(identifier(LineProtocol.PERIOD))
-				.append("=")
-				.append(string("minute"))
-				.append(") AND ")
-				.append(identifier(LineProtocol.FLAGS))
-				.append(" !~ ")
-				.append(LineProtocol.flaggedPattern(pollutant))
-				.append(" GROUP BY time(1m),")
-				.append(identifier(LineProtocol.SITE))
-				.append(" fill(none); ");
-		}
 		String fields = pollutants.stream().map((p) -> identifier(p.key())).collect(Collectors.joining(","));
-		statements.append("SELECT ")
-			.append(fields)
-			.append(",")
-			.append(identifier(LineProtocol.FLAGS))
-			.append(" FROM ")
-			.append(measurement)
-			.append(" WHERE ")
-			.append(where)
-			.append(" AND (")
-			.append(identifier(LineProtocol.PERIOD))
-			.append("=")
-			.append(string("hour"))
-			.append(" OR ")
-			.append(identifier(LineProtocol.PERIOD))
-			.append("=")
-			.append(string("day"))
-			.append(") GROUP BY ")
-			.append(identifier(LineProtocol.SITE))
-			.append(",")
-			.append(identifier(LineProtocol.PERIOD));
-		return statements.toString();
+		return "SELECT " + fields + "," + identifier(LineProtocol.FLAGS) + " FROM "
+				+ identifier(LineProtocol.MEASUREMENT) + " WHERE " + identifier(LineProtocol.KIND) + "="
+				+ string("ambient")
+				+ ((site != null) ? " AND " + identifier(LineProtocol.SITE) + "=" + string(site.value()) : "")
+				+ " AND time >= " + time(from) + " AND time < " + time(to) + " GROUP BY "
+				+ identifier(LineProtocol.SITE) + "," + identifier(LineProtocol.PERIOD);
 	}
 
 	/** Every field of the stored reports of some areas in [from, to), per area. */
