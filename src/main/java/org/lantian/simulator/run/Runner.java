@@ -145,8 +145,9 @@ public final class Runner {
 				left += logger.close(this.settings.stopPatience());
 			}
 			if (mqtt != null) {
-				left += mqtt.inFlight();
-				mqtt.close(this.settings.stopPatience());
+				// after the wait, not before: what the broker acknowledges meanwhile is
+				// not left
+				left += mqtt.close(this.settings.stopPatience());
 			}
 			progress.shutdownNow();
 			LOG.info("simulator '{}' stopped at simulated {}: {}; {} unacknowledged", this.plan.name(), this.simulated,
