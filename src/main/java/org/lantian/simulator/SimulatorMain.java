@@ -30,13 +30,14 @@ import org.slf4j.LoggerFactory;
  *     [--mqtt tcp://127.0.0.1:1883] [--hj212 127.0.0.1:9212] [--speed X] [--seed N]
  *     [--start 2026-01-15T00:00:00+08:00] [--client-id ID] [--state-dir var/simulator]
  * simulators/run --load sites=N rate=R seconds=S [link=mqtt_json|hj212_tcp|hj212_mqtt]
- *     [--load-catalogue var/simulator/load-sites.yaml]
+ *     [--load-catalogue var/simulator/load-sites.yaml] [--state-dir DIR]
  * </pre>
  *
- * {@code --speed}, {@code --seed} and {@code --start} override the scenario's. SIGINT and
- * SIGTERM stop the run cleanly: no new samples, then a bounded wait for the outstanding
- * acknowledgements. Exit status 0 on a clean end, 1 when something stayed unacknowledged,
- * 2 for a usage error.
+ * {@code --speed}, {@code --seed} and {@code --start} override the scenario's. The MQTT
+ * messages in flight are journalled under {@code --state-dir} (a load run keeps them in
+ * memory unless {@code --state-dir} is given). SIGINT and SIGTERM stop the run cleanly:
+ * no new samples, then a bounded wait for the outstanding acknowledgements. Exit status 0
+ * on a clean end, 1 when something stayed unacknowledged, 2 for a usage error.
  */
 public final class SimulatorMain {
 
@@ -56,7 +57,7 @@ public final class SimulatorMain {
 			return;
 		}
 		RunSettings settings = RunSettings.of(arguments.mqtt, arguments.hj212Host, arguments.hj212Port,
-				arguments.clientId, arguments.stateDir.resolve("mqtt"));
+				arguments.clientId, arguments.mqttJournal());
 		Plan plan;
 		if (arguments.load != null) {
 			LoadPlan load = LoadPlan.create(LoadPlan.Settings.parse(arguments.load),
@@ -119,7 +120,8 @@ public final class SimulatorMain {
 				usage: simulators/run --scenario FILE [--catalogue FILE] [--mqtt URL] [--hj212 HOST:PORT]
 				                      [--speed X] [--seed N] [--start ISO-INSTANT] [--client-id ID] [--state-dir DIR]
 				       simulators/run --load sites=N rate=R seconds=S [link=mqtt_json|hj212_tcp|hj212_mqtt]
-				                      [--load-catalogue FILE] [--mqtt URL] [--hj212 HOST:PORT] [--seed N]""";
+				                      [--load-catalogue FILE] [--mqtt URL] [--hj212 HOST:PORT] [--seed N]
+				                      [--state-dir DIR]""";
 
 		@Nullable Path scenario;
 
@@ -141,9 +143,20 @@ public final class SimulatorMain {
 
 		Path stateDir = Path.of("var", "simulator");
 
+		boolean stateDirGiven;
+
 		@Nullable List<String> load;
 
 		Path loadCatalogue = Path.of("var", "simulator", "load-sites.yaml");
+
+		/**
+		 * Where the MQTT messages in flight are journalled: under the state directory for
+		 * a scenario; nowhere (memory) for a load run, which a restart does not resume,
+		 * unless {@code --state-dir} is given.
+		 */
+		@Nullable Path mqttJournal() {
+			return (this.load == null || this.stateDirGiven) ? this.stateDir.resolve("mqtt") : null;
+		}
 
 		/**
 		 * @throws IllegalArgumentException naming the argument that is wrong
@@ -185,7 +198,10 @@ public final class SimulatorMain {
 							parsed.clientId = value;
 							clientIdGiven = true;
 						}
-						case "--state-dir" -> parsed.stateDir = Path.of(value);
+						case "--state-dir" -> {
+							parsed.stateDir = Path.of(value);
+							parsed.stateDirGiven = true;
+						}
 						case "--load-catalogue" -> parsed.loadCatalogue = Path.of(value);
 						default -> throw new IllegalArgumentException("unknown option " + name);
 					}

@@ -1,10 +1,12 @@
 package org.lantian.simulator.device;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
@@ -14,13 +16,19 @@ import org.lantian.domain.ReadingPeriod;
  * Writes a reading as the JSON of INTERFACES §3.1: {@code site}, {@code time} with its
  * offset, {@code values} by key, {@code flags} only for values that are not {@code N}
  * (absent means N), and {@code period} only for averaged values (absent means sample).
- * Statistics (min, max, corrected) have no place in that JSON and are left out.
+ * Statistics (min, max, corrected) have no place in that JSON and are left out. Not
+ * thread-safe: it remembers the last time it formatted, which the readings of one tick
+ * share.
  */
 public final class JsonReadings {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 	private final ZoneId zone;
+
+	private @Nullable Instant lastTime;
+
+	private String lastText = "";
 
 	/**
 	 * @param zone the zone whose offset the times carry, e.g. Asia/Shanghai
@@ -35,7 +43,7 @@ public final class JsonReadings {
 		json.append("{\"site\":");
 		string(json, reading.site().value());
 		json.append(",\"time\":");
-		string(json, TIME.format(reading.time().atZone(this.zone).toOffsetDateTime()));
+		string(json, format(reading.time()));
 		if (reading.period() != ReadingPeriod.SAMPLE) {
 			json.append(",\"period\":");
 			string(json, reading.period().key());
@@ -71,6 +79,14 @@ public final class JsonReadings {
 			json.append('}');
 		}
 		return json.append('}').toString();
+	}
+
+	private String format(Instant time) {
+		if (!time.equals(this.lastTime)) {
+			this.lastText = TIME.format(time.atZone(this.zone).toOffsetDateTime());
+			this.lastTime = time;
+		}
+		return this.lastText;
 	}
 
 	/**

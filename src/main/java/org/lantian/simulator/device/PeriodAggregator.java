@@ -149,14 +149,18 @@ public final class PeriodAggregator {
 	}
 
 	private static DataFlag abnormalFlag(SiteKind kind, List<Measurement> measurements) {
-		if (kind == SiteKind.STACK) {
-			return DataFlag.D; // flue gas: 表C.17/C.18 notes
-		}
 		Map<DataFlag, Integer> counts = new EnumMap<>(DataFlag.class);
 		for (Measurement measurement : measurements) {
 			if (!measurement.flag().isNormal()) {
 				counts.merge(measurement.flag(), 1, Integer::sum);
 			}
+		}
+		return abnormalFlag(kind, counts);
+	}
+
+	private static DataFlag abnormalFlag(SiteKind kind, Map<DataFlag, Integer> counts) {
+		if (kind == SiteKind.STACK) {
+			return DataFlag.D; // flue gas: 表C.17/C.18 notes
 		}
 		DataFlag most = DataFlag.D;
 		int highest = 0;
@@ -169,7 +173,12 @@ public final class PeriodAggregator {
 		return most;
 	}
 
-	/** The samples of the running period of one length. */
+	/**
+	 * The running period of one length, as running statistics per measurand rather than
+	 * its samples: an hour of a load run at several samples a second per point would
+	 * otherwise keep thousands of readings per point alive. Gives what
+	 * {@link #aggregate(SiteKind, List)} gives for the same samples.
+	 */
 	private final class Window {
 
 		private final ReadingPeriod period;
@@ -178,7 +187,7 @@ public final class PeriodAggregator {
 
 		private @Nullable Instant start;
 
-		private final List<Reading> samples = new ArrayList<>();
+		private final Map<Measurand, Running> running = new EnumMap<>(Measurand.class);
 
 		Window(ReadingPeriod period, ChronoUnit unit) {
 			this.period = period;
@@ -192,7 +201,9 @@ public final class PeriodAggregator {
 						+ this.period.key() + " from " + this.start);
 			}
 			this.start = sampleStart;
-			this.samples.add(sample);
+			sample.values()
+				.forEach((measurand, measurement) -> this.running.computeIfAbsent(measurand, (key) -> new Running())
+					.add(measurement));
 		}
 
 		Optional<Reading> closeUpTo(Instant time) {
@@ -200,11 +211,103 @@ public final class PeriodAggregator {
 			if (begin == null || begin.plus(Duration.of(1, this.unit)).isAfter(time)) {
 				return Optional.empty();
 			}
-			Optional<Reading> value = aggregate(PeriodAggregator.this.site, PeriodAggregator.this.kind, this.period,
-					begin, this.samples);
+			Optional<Reading> value = Optional.empty();
+			if (!this.running.isEmpty()) {
+				Map<Measurand, Measurement> values = new EnumMap<>(Measurand.class);
+				this.running.forEach(
+						(measurand, stats) -> values.put(measurand, stats.measurement(PeriodAggregator.this.kind)));
+				value = Optional.of(new Reading(PeriodAggregator.this.site, begin, this.period, values));
+			}
 			this.start = null;
-			this.samples.clear();
+			this.running.clear();
 			return value;
+		}
+
+	}
+
+	/** One measurand's running statistics: of its normal samples and of all. */
+	private static final class Running {
+
+		private final Statistics normal = new Statistics();
+
+		private final Statistics all = new Statistics();
+
+		private final Map<DataFlag, Integer> abnormal = new EnumMap<>(DataFlag.class);
+
+		void add(Measurement measurement) {
+			this.all.add(measurement);
+			if (measurement.flag().isNormal()) {
+				this.normal.add(measurement);
+			}
+			else {
+				this.abnormal.merge(measurement.flag(), 1, Integer::sum);
+			}
+		}
+
+		/** As {@link PeriodAggregator#aggregate(SiteKind, List)}. */
+		Measurement measurement(SiteKind kind) {
+			// notes under 表C.16–C.18: N when at least 75 % of the values are normal
+			boolean valid = 4L * this.normal.count >= 3L * this.all.count;
+			Statistics basis = valid ? this.normal : this.all;
+			DataFlag flag = valid ? DataFlag.N : abnormalFlag(kind, this.abnormal);
+			Map<Statistic, BigDecimal> statistics = new EnumMap<>(Statistic.class);
+			statistics.put(Statistic.MIN, Objects.requireNonNull(basis.min));
+			statistics.put(Statistic.MAX, Objects.requireNonNull(basis.max));
+			// a corrected mean of only some samples would not be the period's
+			if (basis.corrected.count > 0 && basis.corrected.count == basis.count) {
+				statistics.put(Statistic.CORRECTED, basis.corrected.mean());
+				statistics.put(Statistic.CORRECTED_MIN, Objects.requireNonNull(basis.corrected.min));
+				statistics.put(Statistic.CORRECTED_MAX, Objects.requireNonNull(basis.corrected.max));
+			}
+			return new Measurement(basis.mean(), flag, statistics);
+		}
+
+	}
+
+	/** Count, sum, largest scale, minimum and maximum of some values. */
+	private static class Values {
+
+		int count;
+
+		BigDecimal sum = BigDecimal.ZERO;
+
+		int scale;
+
+		@Nullable BigDecimal min;
+
+		@Nullable BigDecimal max;
+
+		void add(BigDecimal value) {
+			this.count++;
+			this.sum = this.sum.add(value);
+			this.scale = Math.max(this.scale, value.scale());
+			if (this.min == null || value.compareTo(this.min) < 0) {
+				this.min = value;
+			}
+			if (this.max == null || value.compareTo(this.max) > 0) {
+				this.max = value;
+			}
+		}
+
+		/** As {@link PeriodAggregator#mean(List)}. */
+		BigDecimal mean() {
+			return this.sum.divide(BigDecimal.valueOf(this.count), Math.min(this.scale + EXTRA_SCALE, MAX_SCALE),
+					RoundingMode.HALF_EVEN);
+		}
+
+	}
+
+	/** The values of some measurements and their corrected (折算) values. */
+	private static final class Statistics extends Values {
+
+		final Values corrected = new Values();
+
+		void add(Measurement measurement) {
+			add(measurement.value());
+			BigDecimal value = measurement.statistics().get(Statistic.CORRECTED);
+			if (value != null) {
+				this.corrected.add(value);
+			}
 		}
 
 	}

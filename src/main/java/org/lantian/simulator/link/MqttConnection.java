@@ -17,7 +17,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 import org.jspecify.annotations.Nullable;
 import org.lantian.simulator.Link;
 import org.slf4j.Logger;
@@ -27,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * The simulator's one MQTT client (Paho mqttv3 1.2.5; v5 has a QoS 1 publish bug), like a
  * gateway in front of a fleet of devices: QoS 1, a persistent session
  * ({@code cleanSession=false}) and a persistence, so that what the broker has not
- * acknowledged is sent again after a reconnect; a publish refused while disconnected (or
- * with the in-flight window full) is retried until it is taken. HJ 212 replies on
- * {@code <prefix>/hj212/+/reply} go to the logger of their MN. Thread-safe.
+ * acknowledged is sent again after a reconnect, and with a journal
+ * ({@link JournalFilePersistence}) also after a restart with the same client id; a
+ * publish refused while disconnected (or with the in-flight window full) is retried until
+ * it is taken. HJ 212 replies on {@code <prefix>/hj212/+/reply} go to the logger of their
+ * MN. Thread-safe.
  */
 public final class MqttConnection implements AutoCloseable {
 
@@ -49,17 +50,20 @@ public final class MqttConnection implements AutoCloseable {
 
 	private final Map<String, Consumer<String>> replyHandlers = new ConcurrentHashMap<>();
 
+	private final boolean durable;
+
 	private volatile boolean closing;
 
 	/**
-	 * @param persistence directory of the file persistence, or {@code null} to keep
-	 * unacknowledged messages in memory only
+	 * @param persistence directory of the journal of unacknowledged messages, or
+	 * {@code null} to keep them in memory only (lost when the simulator stops)
 	 */
 	public MqttConnection(String serverUri, String clientId, @Nullable Path persistence, String topicPrefix,
 			LinkCounters counters) {
 		this.topicPrefix = Objects.requireNonNull(topicPrefix, "topicPrefix");
 		this.counters = counters;
-		MqttClientPersistence store = (persistence != null) ? new MqttDefaultFilePersistence(persistence.toString())
+		this.durable = persistence != null;
+		MqttClientPersistence store = (persistence != null) ? new JournalFilePersistence(persistence)
 				: new MemoryPersistence();
 		try {
 			this.client = new MqttAsyncClient(serverUri, clientId, store);
@@ -151,10 +155,11 @@ public final class MqttConnection implements AutoCloseable {
 
 	/**
 	 * Waits at most {@code patience} for the broker to acknowledge what is in flight,
-	 * then disconnects; what is still unacknowledged stays in the persistence for the
-	 * next start with the same client id.
+	 * then disconnects; what is still unacknowledged stays in the journal, if there is
+	 * one, for the next start with the same client id.
+	 * @return the messages still unacknowledged after the wait
 	 */
-	public void close(Duration patience) {
+	public int close(Duration patience) {
 		long deadline = System.nanoTime() + patience.toNanos();
 		try {
 			while (this.client.isConnected() && inFlight() > 0 && System.nanoTime() < deadline) {
@@ -167,7 +172,8 @@ public final class MqttConnection implements AutoCloseable {
 		this.closing = true;
 		int left = inFlight();
 		if (left > 0) {
-			LOG.warn("MQTT: {} messages not acknowledged at stop; kept for the next start", left);
+			LOG.warn("MQTT: {} messages not acknowledged at stop{}", left,
+					this.durable ? "; kept for the next start" : " (kept in memory only: lost)");
 		}
 		try {
 			if (this.client.isConnected()) {
@@ -183,6 +189,7 @@ public final class MqttConnection implements AutoCloseable {
 		catch (MqttException ex) {
 			LOG.debug("MQTT close: {}", ex.getMessage());
 		}
+		return left;
 	}
 
 	@Override

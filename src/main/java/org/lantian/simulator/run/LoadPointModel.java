@@ -51,12 +51,14 @@ public final class LoadPointModel implements PointModel {
 		Map<Measurand, Measurement> values = new EnumMap<>(Measurand.class);
 		boolean stack = this.site.kind() == SiteKind.STACK;
 		for (Measurand measurand : stack ? STACK : AMBIENT) {
-			BigDecimal value = BigDecimal.valueOf(level(measurand) * (0.8 + 0.4 * random.nextDouble()))
-				.setScale(1, java.math.RoundingMode.HALF_EVEN);
+			// in tenths, rounded half-even, without BigDecimal.valueOf(double), whose
+			// Double.toString was the biggest cost of a load sample
+			long tenths = (long) Math.rint(10 * level(measurand) * (0.8 + 0.4 * random.nextDouble()));
+			BigDecimal value = BigDecimal.valueOf(tenths, 1);
 			if (stack && measurand.isConcentration()) {
 				// 折算 at a fixed ratio; the O₂ is whatever the draw gave
 				values.put(measurand, new Measurement(value, DataFlag.N,
-						Map.of(Statistic.CORRECTED, value.multiply(new BigDecimal("1.2")))));
+						Map.of(Statistic.CORRECTED, BigDecimal.valueOf(tenths * 12, 2))));
 			}
 			else {
 				values.put(measurand, new Measurement(value, DataFlag.N));

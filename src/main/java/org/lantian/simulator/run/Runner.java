@@ -106,8 +106,9 @@ public final class Runner {
 								Clock.systemUTC(), this.counters);
 				loggers.add(logger);
 			}
+			String topic = (mqtt != null) ? mqtt.readingsTopic(site.id().value()) : "";
 			Point previous = points.put(site.id().value(),
-					new Point(simulated, new PeriodAggregator(site.id(), site.kind()), logger));
+					new Point(simulated, new PeriodAggregator(site.id(), site.kind()), logger, topic));
 			if (previous != null) {
 				throw new IllegalArgumentException("site " + site.id().value() + " is simulated twice");
 			}
@@ -145,8 +146,9 @@ public final class Runner {
 				left += logger.close(this.settings.stopPatience());
 			}
 			if (mqtt != null) {
-				left += mqtt.inFlight();
-				mqtt.close(this.settings.stopPatience());
+				// after the wait, not before: what the broker acknowledges meanwhile is
+				// not left
+				left += mqtt.close(this.settings.stopPatience());
 			}
 			progress.shutdownNow();
 			LOG.info("simulator '{}' stopped at simulated {}: {}; {} unacknowledged", this.plan.name(), this.simulated,
@@ -208,7 +210,7 @@ public final class Runner {
 			return;
 		}
 		LinkCounters.Counts counts = this.counters.of(Link.MQTT_JSON);
-		Objects.requireNonNull(mqtt).publish(mqtt.readingsTopic(reading.site().value()), this.json.encode(reading));
+		Objects.requireNonNull(mqtt).publish(point.topic, this.json.encode(reading));
 		counts.published();
 	}
 
@@ -218,8 +220,12 @@ public final class Runner {
 				TimeUnit.NANOSECONDS.toMillis(this.lagNanos), this.holdBacks, backlog, this.counters.summary());
 	}
 
-	/** One simulated point with its aggregation and, for HJ 212, its logger. */
-	private record Point(SimulatedPoint simulated, PeriodAggregator aggregator, @Nullable Hj212Logger logger) {
+	/**
+	 * One simulated point with its aggregation and, for HJ 212, its logger; {@code topic}
+	 * is its JSON readings topic.
+	 */
+	private record Point(SimulatedPoint simulated, PeriodAggregator aggregator, @Nullable Hj212Logger logger,
+			String topic) {
 
 	}
 

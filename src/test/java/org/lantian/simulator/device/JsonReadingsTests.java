@@ -39,4 +39,16 @@ class JsonReadingsTests {
 					+ "\"values\":{\"pm25\":78,\"so2\":12.50},\"flags\":{\"so2\":\"C\"}}");
 	}
 
+	@Test
+	void eachReadingCarriesItsOwnTimeAlsoWhenTheyAlternate() {
+		Reading first = new Reading(SiteId.of("A"), Instant.parse("2026-01-15T00:00:00Z"), ReadingPeriod.SAMPLE,
+				Map.of(Measurand.PM25, Measurement.of("1", DataFlag.N)));
+		Reading second = new Reading(SiteId.of("A"), Instant.parse("2026-01-15T00:00:30.5Z"), ReadingPeriod.SAMPLE,
+				Map.of(Measurand.PM25, Measurement.of("1", DataFlag.N)));
+
+		assertThat(this.json.encode(first)).contains("\"time\":\"2026-01-15T08:00:00+08:00\"");
+		assertThat(this.json.encode(second)).contains("\"time\":\"2026-01-15T08:00:30.5+08:00\"");
+		assertThat(this.json.encode(first)).contains("\"time\":\"2026-01-15T08:00:00+08:00\"");
+	}
+
 }

@@ -1,5 +1,6 @@
 package org.lantian.simulator.run;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantian.domain.Measurand;
+import org.lantian.domain.Reading;
 import org.lantian.domain.SiteKind;
+import org.lantian.domain.Statistic;
 import org.lantian.simulator.Link;
 import org.lantian.simulator.SimulatedPoint;
 
@@ -55,6 +59,28 @@ class LoadPlanTests {
 	void refusesUnknownSettings() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=8", "speed=2")));
 		assertThatIllegalArgumentException().isThrownBy(() -> LoadPlan.Settings.parse(List.of("sites=0")));
+	}
+
+	@Test
+	void loadSamplesHaveOneDecimalAndStacksACorrectedValueOf1point2Times(@TempDir Path directory) throws Exception {
+		LoadPlan load = LoadPlan.create(LoadPlan.Settings.parse(List.of("sites=2", "rate=2", "seconds=10")), 7,
+				Instant.parse("2026-01-15T00:00:00Z"), directory.resolve("load-sites.yaml"));
+		Instant time = Instant.parse("2026-01-15T00:00:01Z");
+		for (SimulatedPoint point : load.plan().points()) {
+			Reading sample = point.model().sample(time).orElseThrow();
+			// the same seed, site and instant give the same sample (PointModel)
+			assertThat(point.model().sample(time)).contains(sample);
+			assertThat(sample.values()).hasSize(6);
+			sample.values().forEach((measurand, measurement) -> {
+				assertThat(measurement.value().scale()).as(measurand.key()).isEqualTo(1);
+				BigDecimal corrected = measurement.statistics().get(Statistic.CORRECTED);
+				if (corrected != null) {
+					assertThat(corrected).isEqualByComparingTo(measurement.value().multiply(new BigDecimal("1.2")));
+				}
+			});
+		}
+		assertThat(load.plan().points().get(1).model().sample(time).orElseThrow().values()).containsKey(Measurand.SO2)
+			.satisfies((values) -> assertThat(values.get(Measurand.SO2).statistics()).containsKey(Statistic.CORRECTED));
 	}
 
 }
