@@ -19,6 +19,7 @@ import org.lantian.domain.Site;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
+import org.lantian.domain.ambient.ZoneClass;
 
 /**
  * Reads a site catalogue file: {@code sites:} followed by a list of sites (INTERFACES
@@ -108,17 +109,23 @@ public final class SiteCatalogueFile {
 	record Entry(@Nullable String id, @Nullable String name, @Nullable String kind, @Nullable String city,
 			@Nullable String district, @Nullable Double lat, @Nullable Double lon, @Nullable Boolean keyRegion,
 			@Nullable EnterpriseEntry enterprise, @Nullable String industry, @Nullable String fuel,
-			@Nullable BigDecimal referenceO2, @Nullable String limitProfile, @Nullable Hj212Entry hj212) {
+			@Nullable BigDecimal referenceO2, @Nullable String limitProfile, @Nullable Hj212Entry hj212,
+			@Nullable String zone) {
 
 		Site toSite() {
 			if (this.kind == null) {
 				throw new IllegalArgumentException("no kind (ambient or stack)");
 			}
-			return new Site(SiteId.of(this.id), this.name, SiteKind.fromKey(this.kind), this.city, this.district,
-					this.lat, this.lon, Boolean.TRUE.equals(this.keyRegion),
+			SiteKind siteKind = SiteKind.fromKey(this.kind);
+			if (this.zone != null && siteKind != SiteKind.AMBIENT) {
+				throw new IllegalArgumentException("zone '" + this.zone + "' on a stack: only ambient sites have one");
+			}
+			return new Site(SiteId.of(this.id), this.name, siteKind, this.city, this.district, this.lat, this.lon,
+					Boolean.TRUE.equals(this.keyRegion),
 					(this.enterprise != null) ? new Enterprise(this.enterprise.id(), this.enterprise.name()) : null,
 					this.industry, this.fuel, this.referenceO2, this.limitProfile,
-					(this.hj212 != null) ? this.hj212.toAccess() : null);
+					(this.hj212 != null) ? this.hj212.toAccess() : null,
+					(this.zone != null) ? ZoneClass.fromKey(this.zone) : ZoneClass.CLASS_II);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.lantian.domain.ambient.ZoneClass;
 
 /**
  * A monitoring point of the site catalogue (INTERFACES §2): an ambient station or an
@@ -15,11 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param referenceO2 the reference oxygen content in percent for O₂ correction, where one
  * applies
  * @param limitProfile the name of the effective-dated emission limit profile of a stack
+ * @param zone the 环境空气功能区 of an ambient site (GB 3095 §4.1), which decides whether its
+ * values are judged against the 一级 or the 二级 limits; {@link ZoneClass#CLASS_II} by
+ * default and always for stacks, which GB 3095 does not judge
  */
 public record Site(SiteId id, String name, SiteKind kind, String city, String district, @Nullable Double lat,
 		@Nullable Double lon, boolean keyRegion, @Nullable Enterprise enterprise, @Nullable String industry,
 		@Nullable String fuel, @Nullable BigDecimal referenceO2, @Nullable String limitProfile,
-		@Nullable Hj212Access hj212) {
+		@Nullable Hj212Access hj212, ZoneClass zone) {
 
 	public Site {
 		Objects.requireNonNull(id, "id");
@@ -39,9 +43,29 @@ public record Site(SiteId id, String name, SiteKind kind, String city, String di
 		if (kind == SiteKind.AMBIENT && enterprise != null) {
 			throw new IllegalArgumentException("ambient site " + id + " names an enterprise");
 		}
+		Objects.requireNonNull(zone, "zone of " + id);
+		if (kind == SiteKind.STACK && zone != ZoneClass.CLASS_II) {
+			throw new IllegalArgumentException(
+					"stack site " + id + " has a zone class: GB 3095 zones are for ambient sites");
+		}
 		if (referenceO2 != null && (referenceO2.signum() < 0 || referenceO2.compareTo(BigDecimal.valueOf(21)) >= 0)) {
 			throw new IllegalArgumentException("site " + id + ": reference O2 must be in [0, 21) %: " + referenceO2);
 		}
+	}
+
+	/** A site in a class II zone (二类区), the default. */
+	public Site(SiteId id, String name, SiteKind kind, String city, String district, @Nullable Double lat,
+			@Nullable Double lon, boolean keyRegion, @Nullable Enterprise enterprise, @Nullable String industry,
+			@Nullable String fuel, @Nullable BigDecimal referenceO2, @Nullable String limitProfile,
+			@Nullable Hj212Access hj212) {
+		this(id, name, kind, city, district, lat, lon, keyRegion, enterprise, industry, fuel, referenceO2, limitProfile,
+				hj212, ZoneClass.CLASS_II);
+	}
+
+	/** The same site in another zone class. */
+	public Site withZone(ZoneClass zone) {
+		return new Site(this.id, this.name, this.kind, this.city, this.district, this.lat, this.lon, this.keyRegion,
+				this.enterprise, this.industry, this.fuel, this.referenceO2, this.limitProfile, this.hj212, zone);
 	}
 
 	private static void requireText(@Nullable String value, String what, SiteId id) {

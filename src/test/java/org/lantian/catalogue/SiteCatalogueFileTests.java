@@ -11,6 +11,7 @@ import org.lantian.domain.Hj212Access;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
+import org.lantian.domain.ambient.ZoneClass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -125,6 +126,49 @@ class SiteCatalogueFileTests {
 		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
 			.withMessageContaining("colour")
 			.withMessageContaining("line 2");
+	}
+
+	@Test
+	void readsEachAmbientSitesZoneClassDefaultingToClassII() {
+		// GB 3095 §4.1 功能区: 一类区 → 一级 limits, 二类区 → 二级 limits (STANDARDS §2.2)
+		String yaml = """
+				sites:
+				  - { id: A-1, name: a, kind: ambient, city: 阿拉善盟, district: 阿拉善左旗, zone: I }
+				  - { id: A-2, name: b, kind: ambient, city: 包头市, district: 昆都仑区, zone: II }
+				  - { id: A-3, name: c, kind: ambient, city: 包头市, district: 昆都仑区 }
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e } }
+				""";
+		SiteCatalogue catalogue = read(yaml);
+
+		assertThat(catalogue.sites()).extracting((site) -> site.zone())
+			.containsExactly(ZoneClass.CLASS_I, ZoneClass.CLASS_II, ZoneClass.CLASS_II, ZoneClass.CLASS_II);
+	}
+
+	@Test
+	void refusesAnUnknownZoneClassAndAZoneOnAStack() {
+		String yaml = """
+				sites:
+				  - { id: A-1, name: a, kind: ambient, city: 包头市, district: 昆都仑区, zone: III }
+				  - { id: A-2, name: b, kind: ambient, city: 包头市, district: 昆都仑区, zone: i }
+				  - { id: A-3, name: c, kind: ambient, city: 包头市, district: 昆都仑区, zone: 1 }
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, zone: II }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"sites[0] (A-1): unknown zone class: 'III' (I or II)",
+					"sites[1] (A-2): unknown zone class: 'i' (I or II)",
+					"sites[2] (A-3): unknown zone class: '1' (I or II)",
+					"sites[3] (S-1): zone 'II' on a stack: only ambient sites have one"));
+	}
+
+	@Test
+	void putsOnlyTheBundledBackgroundStationInAClassIZone() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/sites/inner-mongolia.yaml")) {
+			SiteCatalogue catalogue = SiteCatalogueFile.read(in, "bundled");
+			assertThat(catalogue.sites()).filteredOn((site) -> site.zone() == ZoneClass.CLASS_I)
+				.extracting((site) -> site.id())
+				.containsExactly(SiteId.of("ALS-BG-01"));
+		}
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,23 @@ class MqttIngestEndToEndIT {
 		ApiClient.Answer unknown = this.api.get("/api/v1/sites/NOWHERE-01/latest", BUREAU);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void listsEachAmbientSitesZoneClass() {
+		// GB 3095 §4.1 功能区: the bundled background station is in a class I zone, every
+		// other
+		// ambient site in class II; stacks have none
+		Map<String, String> zones = new HashMap<>();
+		this.api.get("/api/v1/sites", BUREAU)
+			.json()
+			.forEach((siteJson) -> zones.put(siteJson.path("id").asText(),
+					siteJson.has("zone") ? siteJson.path("zone").asText() : "none"));
+
+		assertThat(zones).containsEntry("ALS-BG-01", "I")
+			.containsEntry("BT-KDL-01", "II")
+			.containsEntry("WH-HBW-01", "II")
+			.containsEntry("BT-STEEL-S1", "none");
 	}
 
 	@Test
