@@ -32,4 +32,12 @@ public interface AirQuality {
 	/** A recomputation job by id, while it is remembered (the last 100). */
 	Optional<RecomputeJob> job(String id);
 
+	/**
+	 * The city's scorecard for the year from its stored daily reports, up to yesterday
+	 * (or the whole year, if it is over), against the target of the city or of the one
+	 * region whose only member it is.
+	 * @throws IllegalArgumentException for a city without ambient stations
+	 */
+	CityScorecard scorecard(String city, int year);
+
 }

@@ -1,6 +1,11 @@
 package org.lantian.airquality;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,10 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval how often the aggregator looks for closed hours and late data
  * @param initialLookback on a database without any report, how far back the first pass
  * starts
+ * @param ratioDecimals decimals the scorecard rounds its ratios to before comparing them
+ * with a target (GB/T 8170); negative: compare the exact fraction (SEEDS-BRIEF §2.4)
+ * @param sandDustDays per city, the days declared sand-dust days (沙尘天), deducted in the
+ * scorecard's second set of figures
  */
 @ConfigurationProperties("lantian.airquality")
 public record AirQualityProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration grace,
-		@DefaultValue("15s") Duration interval, @DefaultValue("24h") Duration initialLookback) {
+		@DefaultValue("15s") Duration interval, @DefaultValue("24h") Duration initialLookback,
+		@DefaultValue("1") int ratioDecimals, @Nullable Map<String, List<LocalDate>> sandDustDays) {
 
 	public AirQualityProperties {
 		if (grace.isNegative()) {
@@ -30,6 +40,7 @@ public record AirQualityProperties(@DefaultValue("true") boolean enabled, @Defau
 		if (initialLookback.isNegative()) {
 			throw new IllegalArgumentException("lantian.airquality.initial-lookback is negative: " + initialLookback);
 		}
+		sandDustDays = (sandDustDays != null) ? Map.copyOf(sandDustDays) : Map.of();
 	}
 
 }

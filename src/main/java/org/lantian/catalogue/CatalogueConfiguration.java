@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.lantian.domain.SiteCatalogue;
+import org.lantian.domain.evaluation.AirQualityTargets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,31 @@ class CatalogueConfiguration {
 		}
 		catch (IOException ex) {
 			throw new InvalidCatalogueException(location, List.of("cannot be read: " + ex.getMessage()));
+		}
+	}
+
+	/**
+	 * The air-quality targets the scorecard judges by ({@code lantian.targets}); areas
+	 * naming cities the catalogue does not know are logged once.
+	 */
+	@Bean
+	AirQualityTargets airQualityTargets(CatalogueProperties properties, ResourceLoader resources,
+			SiteCatalogue catalogue) {
+		String location = properties.targets();
+		Resource resource = resources
+			.getResource(location.contains(":") && !location.startsWith("/") ? location : "file:" + location);
+		if (!resource.exists()) {
+			throw new InvalidTargetsException(location, List.of("file not found"));
+		}
+		try (InputStream in = resource.getInputStream()) {
+			AirQualityTargets targets = TargetsFile.read(in, location);
+			List<String> unknown = TargetsFile.unknownCities(targets, catalogue);
+			LOG.info("Air-quality targets {}: {} targets{}", location, targets.all().size(),
+					unknown.isEmpty() ? "" : "; cities without a station in the catalogue: " + unknown);
+			return targets;
+		}
+		catch (IOException ex) {
+			throw new InvalidTargetsException(location, List.of("cannot be read: " + ex.getMessage()));
 		}
 	}
 

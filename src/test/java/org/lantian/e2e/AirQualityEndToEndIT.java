@@ -151,6 +151,22 @@ class AirQualityEndToEndIT {
 		assertThat(cityDay.get(0).path("concentrations").path("pm25").decimalValue()).isEqualByComparingTo("72");
 		assertThat(cityDay.get(0).path("aqi").asInt()).isEqualTo(111);
 		assertThat(cityDay.get(0).path("valid").asBoolean()).isTrue();
+
+		// the scorecard of 2026 so far: one effective day (the others have no report or
+		// are
+		// not valid), not good (AQI 111 > 100): 0.0 % good days, no heavy day; PM2.5 mean
+		// 72
+		JsonNode scorecard = this.api.get("/api/v1/scorecard?city=%E5%8C%85%E5%A4%B4%E5%B8%82&year=2026", BUREAU)
+			.json();
+		assertThat(scorecard.path("city").asText()).isEqualTo("包头市");
+		JsonNode days = scorecard.path("measured").path("days");
+		assertThat(days.path("validDays").asInt()).isEqualTo(1);
+		assertThat(days.path("goodDays").asInt()).isZero();
+		assertThat(days.path("goodDaysPercent").decimalValue()).isEqualByComparingTo("0");
+		assertThat(days.path("heavyDays").asInt()).isZero();
+		assertThat(scorecard.path("measured").path("pm25").path("mean").decimalValue()).isEqualByComparingTo("72");
+		assertThat(this.api.get("/api/v1/scorecard?city=%E5%8C%85%E5%A4%B4%E5%B8%82", BUREAU).status()).isEqualTo(400);
+		assertThat(this.api.get("/api/v1/scorecard?city=Atlantis&year=2026", BUREAU).status()).isEqualTo(404);
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.lantian.airquality.AirQuality;
 import org.lantian.airquality.AirQualityProperties;
 import org.lantian.airquality.AmbientLimitExceeded;
+import org.lantian.airquality.CityScorecard;
 import org.lantian.airquality.HeavyPollutionDayRecorded;
 import org.lantian.airquality.RecomputeJob;
 import org.lantian.domain.Measurand;
@@ -51,6 +52,7 @@ import org.lantian.domain.aqi.Area;
 import org.lantian.domain.aqi.AreaReport;
 import org.lantian.domain.aqi.AreaReports;
 import org.lantian.domain.aqi.HourlyMeans;
+import org.lantian.domain.evaluation.AirQualityTargets;
 import org.lantian.domain.validity.Average;
 import org.lantian.domain.validity.Averages;
 import org.lantian.domain.validity.Observation;
@@ -136,9 +138,12 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService executor;
 
-	public AirQualityAggregator(AirQualityStore store, SiteCatalogue catalogue, ZoneId zone, Clock clock,
-			AirQualityProperties properties, ApplicationEventPublisher events, MeterRegistry meters) {
+	private final CityScorecards scorecards;
+
+	public AirQualityAggregator(AirQualityStore store, SiteCatalogue catalogue, AirQualityTargets targets, ZoneId zone,
+			Clock clock, AirQualityProperties properties, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.store = store;
+		this.scorecards = new CityScorecards(store, targets, properties, zone, clock);
 		this.zone = zone;
 		this.clock = clock;
 		this.properties = properties;
@@ -384,6 +389,14 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	}
 
 	@Override
+	public CityScorecard scorecard(String city, int year) {
+		if (!this.cities.containsKey(city)) {
+			throw new IllegalArgumentException("no ambient station of a city '" + city + "' in the catalogue");
+		}
+		return this.scorecards.of(city, year);
+	}
+
+	@Override
 	public List<AreaReport> reports(Area area, AqiReport report, Instant from, Instant to) {
 		return this.store.reports(List.of(area), report, from, to).getOrDefault(area, List.of());
 	}
@@ -412,15 +425,17 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 				}
 				fresh.put(pollutant, hours);
 			}
-			refresh(Area.station(station.id()), station.city(), fresh, from, to, computed, closeUpTo,
+			refresh(Area.station(station.id()), station.city(), station.zone(), fresh, from, to, computed, closeUpTo,
 					(dayStart) -> reportedDays(station.id(), dayStart));
 			touched.add(station.city());
 		}
 		for (String city : touched) {
 			List<Area> members = this.cities.get(city).stream().map((s) -> Area.station(s.id())).toList();
 			Map<Area, List<AreaReport>> stationReports = this.store.reports(members, AqiReport.REAL_TIME, from, to);
-			refresh(Area.city(city), city, cityHours(stationReports.values(), from, to), from, to, computed, closeUpTo,
-					(dayStart) -> Map.of());
+			// a city is judged against the 二类区 limits: it is where people live (GB
+			// 3095-2026 §4.1)
+			refresh(Area.city(city), city, ZoneClass.CLASS_II, cityHours(stationReports.values(), from, to), from, to,
+					computed, closeUpTo, (dayStart) -> Map.of());
 		}
 	}
 
@@ -484,8 +499,9 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	 * after it whose moving means changed (up to {@code computed}), and the daily reports
 	 * of the closed days these hours lie in; publishes the events they show.
 	 */
-	private void refresh(Area area, String city, Map<Measurand, Map<Instant, Average>> fresh, Instant from, Instant to,
-			Instant computed, Instant closeUpTo, Function<Instant, Map<Measurand, BigDecimal>> reportedDays) {
+	private void refresh(Area area, String city, ZoneClass zoneClass, Map<Measurand, Map<Instant, Average>> fresh,
+			Instant from, Instant to, Instant computed, Instant closeUpTo,
+			Function<Instant, Map<Measurand, BigDecimal>> reportedDays) {
 		Instant derivedTo = max(to, min(to.plus(Duration.ofHours(23)), computed));
 		Instant firstDay = startOfDay(from);
 		Instant lastDayEnd = endOfDay(to.minusMillis(1));
@@ -508,7 +524,6 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 		}
 		this.store.write(area, city, hourly);
 		this.reportsWritten.get(area.scope().key() + AqiReport.REAL_TIME).increment(hourly.size());
-		ZoneClass zoneClass = ZoneClass.CLASS_II;
 		for (AreaReport report : hourly) {
 			if (report.start().isBefore(to)) {
 				LocalDate date = LocalDate.ofInstant(report.start(), this.zone);

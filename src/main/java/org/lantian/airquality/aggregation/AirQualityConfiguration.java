@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lantian.airquality.AirQualityProperties;
 import org.lantian.domain.SiteCatalogue;
+import org.lantian.domain.evaluation.AirQualityTargets;
 import org.lantian.storage.AirQualityStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,10 @@ import org.springframework.context.annotation.Configuration;
 class AirQualityConfiguration {
 
 	@Bean
-	AirQualityAggregator airQualityAggregator(AirQualityStore store, SiteCatalogue catalogue, ZoneId reportingZone,
-			Clock clock, AirQualityProperties properties, ApplicationEventPublisher events, MeterRegistry meters) {
-		return new AirQualityAggregator(store, catalogue, reportingZone, clock, properties, events, meters);
+	AirQualityAggregator airQualityAggregator(AirQualityStore store, SiteCatalogue catalogue, AirQualityTargets targets,
+			ZoneId reportingZone, Clock clock, AirQualityProperties properties, ApplicationEventPublisher events,
+			MeterRegistry meters) {
+		return new AirQualityAggregator(store, catalogue, targets, reportingZone, clock, properties, events, meters);
 	}
 
 }
