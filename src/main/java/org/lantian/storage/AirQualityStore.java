@@ -27,8 +27,19 @@ public interface AirQualityStore {
 	 */
 	Map<SiteId, AmbientInputs> ambientInputs(@Nullable SiteId site, Instant from, Instant to);
 
+	/** Writes the reports of several areas in one request. */
+	void write(Collection<Reports> reports);
+
 	/** Writes reports of one area; {@code city} is the city it belongs to (or is). */
-	void write(Area area, String city, Collection<AreaReport> reports);
+	default void write(Area area, String city, Collection<AreaReport> reports) {
+		write(List.of(new Reports(area, city, List.copyOf(reports))));
+	}
+
+	/**
+	 * Reports of one area to write; {@code city} is the city it belongs to (or is).
+	 */
+	record Reports(Area area, String city, List<AreaReport> reports) {
+	}
 
 	/**
 	 * The stored reports of each area starting in [{@code from}, {@code to}), in time

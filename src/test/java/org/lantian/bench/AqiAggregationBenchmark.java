@@ -118,26 +118,14 @@ public final class AqiAggregationBenchmark {
 		Map<String, Double> cpuPerHour;
 		double[] scorecardMillis;
 		try {
+			int warmup = Math.min(days, Integer.parseInt(this.options.getOrDefault("warmup-days", "30")));
+			if (warmup > 0) {
+				LOG.info("warm-up: recomputing the first {} days (not measured)", warmup);
+				recompute(base, first, first.plusDays(warmup));
+			}
 			Map<String, Double> before = cpu.sample();
 			long start = System.nanoTime();
-			String from = first.atStartOfDay(ZONE).toOffsetDateTime().toString();
-			String to = first.plusDays(days).atStartOfDay(ZONE).toOffsetDateTime().toString();
-			String job = post(base + "/api/v1/admin/recompute", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
-			String location = base + "/api/v1/admin/recompute/" + field(job, "\"id\":\"([^\"]+)\"");
-			String status = "queued";
-			long lastLog = 0;
-			while (!status.equals("done")) {
-				Thread.sleep(200);
-				String answer = get(location);
-				status = field(answer, "\"status\":\"([a-z]+)\"");
-				if (status.equals("failed")) {
-					throw new IllegalStateException("recomputation failed: " + answer);
-				}
-				if (System.nanoTime() - lastLog > 5_000_000_000L) {
-					lastLog = System.nanoTime();
-					LOG.info("recomputing: {} of {} hours", field(answer, "\"hoursDone\":(\\d+)"), days * 24);
-				}
-			}
+			recompute(base, first, first.plusDays(days));
 			seconds = BenchSupport.seconds(System.nanoTime() - start);
 			cpuPerHour = CpuTime.perItem(before, cpu.sample(), stationHours);
 			scorecardMillis = scorecards(base, first.getYear(), scorecards);
@@ -153,6 +141,29 @@ public final class AqiAggregationBenchmark {
 					+ "-aqi-aggregation.md");
 		Files.writeString(file, report);
 		LOG.info("Results written to {}:\n{}", file, report);
+	}
+
+	/** Recomputes [first, end) and waits until the job is done, logging its progress. */
+	private static void recompute(String base, LocalDate first, LocalDate end) throws InterruptedException {
+		String from = first.atStartOfDay(ZONE).toOffsetDateTime().toString();
+		String to = end.atStartOfDay(ZONE).toOffsetDateTime().toString();
+		String job = post(base + "/api/v1/admin/recompute", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+		String location = base + "/api/v1/admin/recompute/" + field(job, "\"id\":\"([^\"]+)\"");
+		String status = "queued";
+		long lastLog = System.nanoTime();
+		while (!status.equals("done")) {
+			Thread.sleep(100);
+			String answer = get(location);
+			status = field(answer, "\"status\":\"([a-z]+)\"");
+			if (status.equals("failed")) {
+				throw new IllegalStateException("recomputation failed: " + answer);
+			}
+			if (System.nanoTime() - lastLog > 5_000_000_000L) {
+				lastLog = System.nanoTime();
+				LOG.info("recomputing: {} of {} hours", field(answer, "\"hoursDone\":(\\d+)"),
+						field(answer, "\"hoursTotal\":(\\d+)"));
+			}
+		}
 	}
 
 	/** Minute samples of every station, written a day of a station at a time. */

@@ -406,11 +406,18 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	/**
 	 * Computes the hours [{@code from}, {@code to}) of one station, or of all, then their
 	 * cities. {@code computed} is where the hours already computed end: later hours whose
-	 * moving means these hours enter are recomputed up to it.
+	 * moving means these hours enter are recomputed up to it. Reads and writes in
+	 * batches: the readings, the stations' stored context, the stations' reports, then
+	 * the same for the cities — six InfluxDB round trips whatever the number of stations.
 	 */
 	void compute(@Nullable SiteId only, Instant from, Instant to, Instant computed, Instant closeUpTo) {
 		Collection<Site> scope = (only != null) ? List.of(this.stations.get(only)) : this.stations.values();
 		Map<SiteId, AmbientInputs> inputs = this.store.ambientInputs(only, from, to);
+		Window window = new Window(from, to, computed, closeUpTo);
+		Map<Area, List<AreaReport>> stationContext = this.store.reports(
+				scope.stream().map((s) -> Area.station(s.id())).toList(), AqiReport.REAL_TIME, window.contextFrom,
+				window.contextTo);
+		List<Derived> stations = new ArrayList<>();
 		Set<String> touched = new LinkedHashSet<>();
 		for (Site station : scope) {
 			AmbientInputs stationInputs = inputs.getOrDefault(station.id(), new AmbientInputs());
@@ -425,18 +432,96 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 				}
 				fresh.put(pollutant, hours);
 			}
-			refresh(Area.station(station.id()), station.city(), station.zone(), fresh, from, to, computed, closeUpTo,
-					(dayStart) -> reportedDays(station.id(), dayStart));
+			Area area = Area.station(station.id());
+			stations.add(derive(area, station.city(), station.zone(), fresh,
+					stationContext.getOrDefault(area, List.of()), window, (dayStart) -> {
+						// the chunk's own readings hold the day's device value when the
+						// day
+						// starts in it
+						Map<Measurand, BigDecimal> reported = stationInputs.validReportedDays(dayStart);
+						return (!dayStart.isBefore(from) || !reported.isEmpty()) ? reported
+								: reportedDays(station.id(), dayStart);
+					}));
 			touched.add(station.city());
 		}
+		store(stations);
+
+		// the cities, from the stations' hours just derived and, for a single station,
+		// the
+		// others' stored hours
+		Map<Area, List<AreaReport>> stationHours = new LinkedHashMap<>();
+		for (Derived derived : stations) {
+			stationHours.put(derived.area(), derived.hourly());
+		}
+		List<Area> others = new ArrayList<>();
 		for (String city : touched) {
-			List<Area> members = this.cities.get(city).stream().map((s) -> Area.station(s.id())).toList();
-			Map<Area, List<AreaReport>> stationReports = this.store.reports(members, AqiReport.REAL_TIME, from, to);
+			for (Site member : this.cities.get(city)) {
+				if (!stationHours.containsKey(Area.station(member.id()))) {
+					others.add(Area.station(member.id()));
+				}
+			}
+		}
+		if (!others.isEmpty()) {
+			stationHours.putAll(this.store.reports(others, AqiReport.REAL_TIME, from, to));
+		}
+		Map<Area, List<AreaReport>> cityContext = this.store.reports(touched.stream().map(Area::city).toList(),
+				AqiReport.REAL_TIME, window.contextFrom, window.contextTo);
+		List<Derived> cities = new ArrayList<>();
+		for (String city : touched) {
+			List<List<AreaReport>> members = new ArrayList<>();
+			for (Site member : this.cities.get(city)) {
+				members.add(stationHours.getOrDefault(Area.station(member.id()), List.of())
+					.stream()
+					.filter((r) -> !r.start().isBefore(from) && r.start().isBefore(to))
+					.toList());
+			}
 			// a city is judged against the 二类区 limits: it is where people live (GB
 			// 3095-2026 §4.1)
-			refresh(Area.city(city), city, ZoneClass.CLASS_II, cityHours(stationReports.values(), from, to), from, to,
-					computed, closeUpTo, (dayStart) -> Map.of());
+			cities.add(derive(Area.city(city), city, ZoneClass.CLASS_II, cityHours(members, from, to),
+					cityContext.getOrDefault(Area.city(city), List.of()), window, (dayStart) -> Map.of()));
 		}
+		store(cities);
+	}
+
+	/**
+	 * The periods one computation touches: the hours [{@code from}, {@code to}), the
+	 * later hours whose moving means they enter (up to {@code computed}), the closed days
+	 * they lie in, and the stored hours needed around them.
+	 */
+	private final class Window {
+
+		final Instant from;
+
+		final Instant to;
+
+		final Instant derivedTo;
+
+		final Instant firstDay;
+
+		final Instant lastDayEnd;
+
+		final Instant contextFrom;
+
+		final Instant contextTo;
+
+		final Instant dayLimit;
+
+		Window(Instant from, Instant to, Instant computed, Instant closeUpTo) {
+			this.from = from;
+			this.to = to;
+			this.derivedTo = max(to, min(to.plus(Duration.ofHours(23)), computed));
+			this.firstDay = startOfDay(from);
+			this.lastDayEnd = endOfDay(to.minusMillis(1));
+			this.contextFrom = min(from.minus(Duration.ofHours(23)), this.firstDay);
+			this.contextTo = max(this.derivedTo, min(this.lastDayEnd, max(computed, to)));
+			this.dayLimit = min(closeUpTo, max(computed, to));
+		}
+
+	}
+
+	/** An area's derived reports, to be written, and what they show. */
+	private record Derived(Area area, String city, ZoneClass zoneClass, Instant from, Instant to,
+			List<AreaReport> hourly, List<AreaReport> daily) {
 	}
 
 	/** Observations by the start of their hour in the reporting zone. */
@@ -495,71 +580,74 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	}
 
 	/**
-	 * Writes an area's real-time reports for [{@code from}, {@code to}) and the hours
-	 * after it whose moving means changed (up to {@code computed}), and the daily reports
-	 * of the closed days these hours lie in; publishes the events they show.
+	 * An area's real-time reports for the window's hours and the later hours whose moving
+	 * means changed, and the daily reports of the closed days these hours lie in, from
+	 * its fresh hourly means over its stored ones.
 	 */
-	private void refresh(Area area, String city, ZoneClass zoneClass, Map<Measurand, Map<Instant, Average>> fresh,
-			Instant from, Instant to, Instant computed, Instant closeUpTo,
-			Function<Instant, Map<Measurand, BigDecimal>> reportedDays) {
-		Instant derivedTo = max(to, min(to.plus(Duration.ofHours(23)), computed));
-		Instant firstDay = startOfDay(from);
-		Instant lastDayEnd = endOfDay(to.minusMillis(1));
-		Instant contextFrom = min(from.minus(Duration.ofHours(23)), firstDay);
-		Instant contextTo = max(derivedTo, min(lastDayEnd, max(computed, to)));
+	private Derived derive(Area area, String city, ZoneClass zoneClass, Map<Measurand, Map<Instant, Average>> fresh,
+			List<AreaReport> stored, Window window, Function<Instant, Map<Measurand, BigDecimal>> reportedDays) {
 		HourlyMeans means = new HourlyMeans();
-		for (AreaReport stored : this.store.reports(List.of(area), AqiReport.REAL_TIME, contextFrom, contextTo)
-			.getOrDefault(area, List.of())) {
-			stored.averages().forEach((indicator, average) -> {
+		for (AreaReport report : stored) {
+			report.averages().forEach((indicator, average) -> {
 				if (indicator == ONE_HOUR.get(indicator.pollutant())) {
-					means.put(indicator.pollutant(), stored.start(), average);
+					means.put(indicator.pollutant(), report.start(), average);
 				}
 			});
 		}
 		fresh.forEach((pollutant, hours) -> hours.forEach((hour, average) -> means.put(pollutant, hour, average)));
-
 		List<AreaReport> hourly = new ArrayList<>();
-		for (Instant hour = from; hour.isBefore(derivedTo); hour = hour.plus(HOUR)) {
+		for (Instant hour = window.from; hour.isBefore(window.derivedTo); hour = hour.plus(HOUR)) {
 			hourly.add(AreaReports.hourly(hour, this.zone, means));
 		}
-		this.store.write(area, city, hourly);
-		this.reportsWritten.get(area.scope().key() + AqiReport.REAL_TIME).increment(hourly.size());
-		for (AreaReport report : hourly) {
-			if (report.start().isBefore(to)) {
-				LocalDate date = LocalDate.ofInstant(report.start(), this.zone);
-				for (Measurand pollutant : POLLUTANTS) {
-					Average average = report.averages().get(ONE_HOUR.get(pollutant));
-					if (average != null) {
-						exceeded(area, report,
-								Exceedance.judge(date, zoneClass, pollutant, LimitAveraging.HOURLY, average));
-					}
-				}
-			}
-		}
-
 		List<AreaReport> daily = new ArrayList<>();
-		Instant dayLimit = min(closeUpTo, max(computed, to));
-		for (Instant day = firstDay; day.isBefore(lastDayEnd); day = endOfDay(day)) {
-			if (!endOfDay(day).isAfter(dayLimit)) {
+		for (Instant day = window.firstDay; day.isBefore(window.lastDayEnd); day = endOfDay(day)) {
+			if (!endOfDay(day).isAfter(window.dayLimit)) {
 				daily.add(AreaReports.daily(LocalDate.ofInstant(day, this.zone), this.zone, means,
 						reportedDays.apply(day)));
 			}
 		}
-		this.store.write(area, city, daily);
-		this.reportsWritten.get(area.scope().key() + AqiReport.DAILY).increment(daily.size());
-		for (AreaReport report : daily) {
-			LocalDate date = LocalDate.ofInstant(report.start(), this.zone);
-			report.averages().forEach((indicator, average) -> {
-				LimitAveraging averaging = (indicator == AqiIndicator.O3_8H) ? LimitAveraging.DAILY_MAX_EIGHT_HOUR
-						: (indicator == AqiIndicator.O3_1H) ? null : LimitAveraging.DAILY;
-				if (averaging != null) {
-					exceeded(area, report,
-							Exceedance.judge(date, zoneClass, indicator.pollutant(), averaging, average));
+		return new Derived(area, city, zoneClass, window.from, window.to, hourly, daily);
+	}
+
+	/** Writes derived reports in one request, then publishes the events they show. */
+	private void store(List<Derived> batch) {
+		List<AirQualityStore.Reports> writes = new ArrayList<>();
+		for (Derived derived : batch) {
+			List<AreaReport> reports = new ArrayList<>(derived.hourly());
+			reports.addAll(derived.daily());
+			writes.add(new AirQualityStore.Reports(derived.area(), derived.city(), reports));
+		}
+		this.store.write(writes);
+		for (Derived derived : batch) {
+			Area area = derived.area();
+			this.reportsWritten.get(area.scope().key() + AqiReport.REAL_TIME).increment(derived.hourly().size());
+			this.reportsWritten.get(area.scope().key() + AqiReport.DAILY).increment(derived.daily().size());
+			for (AreaReport report : derived.hourly()) {
+				if (report.start().isBefore(derived.to())) {
+					LocalDate date = LocalDate.ofInstant(report.start(), this.zone);
+					for (Measurand pollutant : POLLUTANTS) {
+						Average average = report.averages().get(ONE_HOUR.get(pollutant));
+						if (average != null) {
+							exceeded(area, report, Exceedance.judge(date, derived.zoneClass(), pollutant,
+									LimitAveraging.HOURLY, average));
+						}
+					}
 				}
-			});
-			if (report.index().isHeavyPollution()) {
-				this.heavyDays.increment();
-				this.events.publishEvent(new HeavyPollutionDayRecorded(area, date, report));
+			}
+			for (AreaReport report : derived.daily()) {
+				LocalDate date = LocalDate.ofInstant(report.start(), this.zone);
+				report.averages().forEach((indicator, average) -> {
+					LimitAveraging averaging = (indicator == AqiIndicator.O3_8H) ? LimitAveraging.DAILY_MAX_EIGHT_HOUR
+							: (indicator == AqiIndicator.O3_1H) ? null : LimitAveraging.DAILY;
+					if (averaging != null) {
+						exceeded(area, report,
+								Exceedance.judge(date, derived.zoneClass(), indicator.pollutant(), averaging, average));
+					}
+				});
+				if (report.index().isHeavyPollution()) {
+					this.heavyDays.increment();
+					this.events.publishEvent(new HeavyPollutionDayRecorded(area, date, report));
+				}
 			}
 		}
 	}

@@ -138,19 +138,22 @@ final class InfluxAirQualityStore implements AirQualityStore {
 	}
 
 	@Override
-	public void write(Area area, String city, Collection<AreaReport> reports) {
-		if (reports.isEmpty()) {
+	public void write(Collection<Reports> batch) {
+		int size = batch.stream().mapToInt((r) -> r.reports().size()).sum();
+		if (size == 0) {
 			return;
 		}
-		StringBuilder lines = new StringBuilder(reports.size() * 600);
-		for (AreaReport report : reports) {
-			appendLine(lines, area, city, report);
+		StringBuilder lines = new StringBuilder(size * 600);
+		for (Reports reports : batch) {
+			for (AreaReport report : reports.reports()) {
+				appendLine(lines, reports.area(), reports.city(), report);
+			}
 		}
 		try {
 			this.influx.write(lines.toString());
 		}
 		catch (InfluxWriteException ex) {
-			throw new StorageUnavailableException("InfluxDB refused the " + area + " reports: " + ex.getMessage(), ex);
+			throw new StorageUnavailableException("InfluxDB refused " + size + " AQI reports: " + ex.getMessage(), ex);
 		}
 	}
 
