@@ -33,8 +33,7 @@ public record RuleConditionChanged(String rule, String subject, String key, Stat
 		Objects.requireNonNull(severity, "severity");
 		Objects.requireNonNull(at, "at");
 		Objects.requireNonNull(message, "message");
-		if (rule == null || rule.isBlank() || subject == null || subject.isBlank() || key == null
-				|| key.isBlank()) {
+		if (rule == null || rule.isBlank() || subject == null || subject.isBlank() || key == null || key.isBlank()) {
 			throw new IllegalArgumentException("a condition needs a rule, a subject and a key");
 		}
 	}
