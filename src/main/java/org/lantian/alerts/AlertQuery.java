@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which alerts to list: by status (any if null), subject (any if null) and raised in
  * [{@code from}, {@code to}).
+ *
+ * @param unresolvedOfAnyAge whether open and acknowledged alerts raised before
+ * {@code from} are included too
  */
-public record AlertQuery(@Nullable AlertStatus status, @Nullable String subject, Instant from, Instant to) {
+public record AlertQuery(@Nullable AlertStatus status, @Nullable String subject, Instant from, Instant to,
+		boolean unresolvedOfAnyAge) {
 
 	public AlertQuery {
 		if (!from.isBefore(to)) {
@@ -19,7 +23,8 @@ public record AlertQuery(@Nullable AlertStatus status, @Nullable String subject,
 	public boolean matches(Alert alert) {
 		return (this.status == null || alert.status() == this.status)
 				&& (this.subject == null || alert.subject().equals(this.subject))
-				&& !alert.raisedAt().isBefore(this.from) && alert.raisedAt().isBefore(this.to);
+				&& (!alert.raisedAt().isBefore(this.from) || (this.unresolvedOfAnyAge && alert.isUnresolved()))
+				&& alert.raisedAt().isBefore(this.to);
 	}
 
 }

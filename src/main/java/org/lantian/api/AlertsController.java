@@ -63,7 +63,7 @@ class AlertsController {
 
 	@GetMapping
 	@Operation(summary = "Alerts by status, site and time of raise (INTERFACES §5.4); newest first. Without 'from', "
-			+ "open and acknowledged alerts of any age, otherwise the last 30 days")
+			+ "open and acknowledged alerts of any age and resolved ones raised in the last 30 days")
 	List<AlertView> list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String site,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
@@ -80,18 +80,18 @@ class AlertsController {
 		Instant now = this.clock.instant();
 		Instant end = ApiTime.parse("to", to);
 		Instant start = ApiTime.parse("from", from);
+		boolean anyAge = (start == null);
 		if (end == null) {
 			end = now.plusSeconds(1);
 		}
 		if (start == null) {
-			start = (wanted == AlertStatus.OPEN || wanted == AlertStatus.ACKNOWLEDGED) ? Instant.EPOCH
-					: end.minus(DEFAULT_SPAN);
+			start = end.minus(DEFAULT_SPAN);
 		}
 		if (!start.isBefore(end)) {
 			throw ApiProblemException.badRequest("'from' must be before 'to'");
 		}
 		String subject = (site != null && !site.isBlank()) ? site.trim() : null;
-		return this.alerts.find(new AlertQuery(wanted, subject, start, end))
+		return this.alerts.find(new AlertQuery(wanted, subject, start, end, anyAge))
 			.stream()
 			.filter((alert) -> canRead(caller, alert))
 			.map((alert) -> AlertView.from(alert, this.zone))
