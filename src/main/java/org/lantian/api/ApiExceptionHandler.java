@@ -3,6 +3,8 @@ package org.lantian.api;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.lantian.alerts.AlertNotFoundException;
+import org.lantian.alerts.AlertStateException;
 import org.lantian.storage.StorageUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +28,16 @@ class ApiExceptionHandler {
 			LOG.warn("Forbidden: {}", ex.getMessage());
 		}
 		return ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail onAlertNotFound(AlertNotFoundException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail onAlertState(AlertStateException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler

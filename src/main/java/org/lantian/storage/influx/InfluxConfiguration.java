@@ -48,6 +48,11 @@ class InfluxConfiguration {
 	}
 
 	@Bean
+	InfluxAlertJournal influxAlertJournal(InfluxHttp influx) {
+		return new InfluxAlertJournal(influx);
+	}
+
+	@Bean
 	InfluxHealthIndicator influxHealthIndicator(InfluxHttp influx, Spool spool) {
 		return new InfluxHealthIndicator(influx, spool);
 	}

@@ -217,6 +217,27 @@ final class InfluxQl {
 				+ "=" + string(Area.Scope.STATION.key()) + " ORDER BY time DESC LIMIT 1";
 	}
 
+	/** The latest status of every alert: one row per alert, tagged {@code alert}. */
+	static String alertStatuses(String measurement) {
+		return "SELECT last(\"status\") AS \"status\" FROM " + identifier(measurement) + " GROUP BY "
+				+ identifier("alert");
+	}
+
+	/** Every change of some alerts. */
+	static String alertChanges(String measurement, Collection<String> ids) {
+		String which = ids.stream()
+			.map((id) -> identifier("alert") + "=" + string(id))
+			.collect(Collectors.joining(" OR "));
+		return "SELECT * FROM " + identifier(measurement) + " WHERE " + which;
+	}
+
+	/** Every change of the alerts raised in [from, to). */
+	static String alertsRaisedBetween(String measurement, Instant from, Instant to) {
+		return "SELECT * FROM " + identifier(measurement) + " WHERE " + identifier("raised_at") + " >= "
+				+ from.toEpochMilli() + " AND " + identifier("raised_at") + " < " + to.toEpochMilli() + " AND time >= "
+				+ time(from);
+	}
+
 	private static String where(SeriesQuery query) {
 		return identifier(LineProtocol.SITE) + "=" + string(query.site().value()) + " AND "
 				+ identifier(LineProtocol.PERIOD) + "=" + string(query.period().key()) + " AND time >= "

@@ -1,0 +1,107 @@
+package org.lantian.alerts.channel;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jspecify.annotations.Nullable;
+import org.lantian.alerts.AlertChanged;
+import org.lantian.alerts.AlertView;
+import org.lantian.alerts.ChannelStatus;
+import org.lantian.alerts.NotificationChannels;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Hands every alert change to the channels: MQTT always (when enabled), webhooks and
+ * e-mail to the recipients of the matching routes. Only queues; each channel delivers on
+ * its own thread.
+ */
+final class AlertNotifier implements NotificationChannels, AutoCloseable {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AlertNotifier.class);
+
+	private final ObjectMapper json;
+
+	private final ZoneId zone;
+
+	private final Routing routing;
+
+	private final @Nullable MqttChannel mqtt;
+
+	private final WebhookChannel webhook;
+
+	private final @Nullable EmailChannel email;
+
+	private final ChannelWorker mqttWorker;
+
+	private final ChannelWorker webhookWorker;
+
+	private final ChannelWorker emailWorker;
+
+	AlertNotifier(ObjectMapper json, ZoneId zone, Routing routing, @Nullable MqttChannel mqtt, WebhookChannel webhook,
+			@Nullable EmailChannel email, ChannelWorker mqttWorker, ChannelWorker webhookWorker,
+			ChannelWorker emailWorker) {
+		this.json = json;
+		this.zone = zone;
+		this.routing = routing;
+		this.mqtt = mqtt;
+		this.webhook = webhook;
+		this.email = email;
+		this.mqttWorker = mqttWorker;
+		this.webhookWorker = webhookWorker;
+		this.emailWorker = emailWorker;
+	}
+
+	@EventListener
+	void on(AlertChanged changed) {
+		AlertView view = AlertView.from(changed.alert(), this.zone);
+		byte[] body;
+		try {
+			body = this.json.writeValueAsBytes(view);
+		}
+		catch (JsonProcessingException ex) {
+			LOG.error("Cannot write alert {} as JSON", view.id(), ex);
+			return;
+		}
+		String what = view.change() + " " + view.id();
+		MqttChannel mqtt = this.mqtt;
+		if (mqtt != null) {
+			this.mqttWorker.submit(what + " to " + mqtt.topic(view.site()), () -> mqtt.publish(view.site(), body));
+		}
+		Routing.Recipients recipients = this.routing.recipients(changed.alert(), changed.change().type());
+		for (String url : recipients.webhooks()) {
+			this.webhookWorker.submit(what + " to " + url, () -> this.webhook.post(url, view.change(), body));
+		}
+		EmailChannel email = this.email;
+		if (email != null) {
+			for (String address : recipients.emails()) {
+				this.emailWorker.submit(what + " to " + address, () -> email.send(address, view));
+			}
+		}
+	}
+
+	@Override
+	public List<ChannelStatus> statuses() {
+		List<ChannelStatus> statuses = new ArrayList<>();
+		statuses.add(this.mqttWorker.status());
+		statuses.add(this.webhookWorker.status());
+		statuses.add(this.emailWorker.status());
+		return statuses;
+	}
+
+	@Override
+	public void close() {
+		this.mqttWorker.close();
+		this.webhookWorker.close();
+		this.emailWorker.close();
+		if (this.mqtt != null) {
+			this.mqtt.close();
+		}
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.lantian.alerts.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.lantian.alerts.ChannelStatus;
+
+/**
+ * One channel's thread and bounded queue: deliveries are tried in order, each up to the
+ * configured attempts with exponential backoff; a full queue drops the new delivery.
+ * Counts {@code lantian.alerts.notifications{channel, outcome}} with outcomes
+ * {@code delivered}, {@code retried}, {@code failed} and {@code dropped}.
+ */
+final class ChannelWorker implements AutoCloseable {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
+
+	/** One notification to one destination. */
+	@FunctionalInterface
+	interface Delivery {
+
+		void deliver() throws Exception;
+
+	}
+
+	private final String channel;
+
+	private final boolean enabled;
+
+	private final ChannelProperties.Delivery settings;
+
+	private final ThreadPoolExecutor executor;
+
+	private final Counter delivered;
+
+	private final Counter retried;
+
+	private final Counter failed;
+
+	private final Counter dropped;
+
+	private final AtomicReference<@Nullable String> lastError = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable Instant> lastErrorAt = new AtomicReference<>();
+
+	ChannelWorker(String channel, boolean enabled, ChannelProperties.Delivery settings, MeterRegistry registry) {
+		this.channel = channel;
+		this.enabled = enabled;
+		this.settings = settings;
+		this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new ArrayBlockingQueue<>(settings.capacity()), (task) -> {
+					Thread thread = new Thread(task, "alerts-" + channel);
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.AbortPolicy());
+		this.delivered = counter(registry, "delivered");
+		this.retried = counter(registry, "retried");
+		this.failed = counter(registry, "failed");
+		this.dropped = counter(registry, "dropped");
+	}
+
+	private Counter counter(MeterRegistry registry, String outcome) {
+		return Counter.builder("lantian.alerts.notifications")
+			.description("Alert notifications by channel and outcome")
+			.tag("channel", this.channel)
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+	/** Queues a delivery; never waits. */
+	void submit(String what, Delivery delivery) {
+		try {
+			this.executor.execute(() -> attempt(what, delivery));
+		}
+		catch (RejectedExecutionException ex) {
+			this.dropped.increment();
+			error("queue full (" + this.settings.capacity() + "): dropped " + what);
+		}
+	}
+
+	private void attempt(String what, Delivery delivery) {
+		Duration pause = this.settings.backoff();
+		for (int attempt = 1;; attempt++) {
+			try {
+				delivery.deliver();
+				this.delivered.increment();
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.failed.increment();
+				return;
+			}
+			catch (Exception ex) {
+				String message = what + ": " + ex;
+				if (attempt >= this.settings.attempts()) {
+					this.failed.increment();
+					error("gave up after " + attempt + " attempts: " + message);
+					return;
+				}
+				this.retried.increment();
+				LOG.debug("Alert channel {} attempt {} failed, retrying in {}: {}", this.channel, attempt, pause,
+						message);
+				this.lastError.set(message);
+				this.lastErrorAt.set(Instant.now());
+				try {
+					Thread.sleep(pause.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					this.failed.increment();
+					return;
+				}
+				Duration doubled = pause.multipliedBy(2);
+				pause = (doubled.compareTo(this.settings.maxBackoff()) > 0) ? this.settings.maxBackoff() : doubled;
+			}
+		}
+	}
+
+	private void error(String message) {
+		this.lastError.set(message);
+		this.lastErrorAt.set(Instant.now());
+		LOG.warn("Alert channel {}: {}", this.channel, message);
+	}
+
+	ChannelStatus status() {
+		return new ChannelStatus(this.channel, this.enabled, (long) this.delivered.count(), (long) this.failed.count(),
+				(long) this.dropped.count(), this.executor.getQueue().size() + this.executor.getActiveCount(),
+				this.lastError.get(), this.lastErrorAt.get());
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(5, TimeUnit.SECONDS)) {
+				this.executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.executor.shutdownNow();
+		}
+	}
+
+}

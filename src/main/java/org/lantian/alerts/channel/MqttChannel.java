@@ -1,0 +1,68 @@
+package org.lantian.alerts.channel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Publishes alert changes to {@code <prefix>/<siteId>} (INTERFACES §3.3) with QoS 1, not
+ * retained, as the REST alert resource in JSON. Connects on first use and again after a
+ * lost connection; called only from its channel's thread.
+ */
+final class MqttChannel implements AutoCloseable {
+
+	private static final Logger LOG = LoggerFactory.getLogger(MqttChannel.class);
+
+	private final MqttClient client;
+
+	private final MqttConnectOptions options;
+
+	private final String topicPrefix;
+
+	MqttChannel(BrokerProperties broker, String clientId, String topicPrefix) throws MqttException {
+		this.client = new MqttClient(broker.url(), clientId, new MemoryPersistence());
+		this.options = new MqttConnectOptions();
+		this.options.setCleanSession(true);
+		this.options.setAutomaticReconnect(true);
+		this.options.setConnectionTimeout(5);
+		this.options.setKeepAliveInterval(30);
+		if (broker.username() != null && !broker.username().isBlank()) {
+			this.options.setUserName(broker.username());
+			if (broker.password() != null) {
+				this.options.setPassword(broker.password().toCharArray());
+			}
+		}
+		this.topicPrefix = topicPrefix;
+	}
+
+	String topic(String site) {
+		return this.topicPrefix + "/" + site;
+	}
+
+	/** Publishes and waits for the broker's PUBACK. */
+	void publish(String site, byte[] json) throws MqttException {
+		if (!this.client.isConnected()) {
+			this.client.connect(this.options);
+			LOG.info("Alert MQTT channel connected to {} as {}", this.client.getServerURI(), this.client.getClientId());
+		}
+		this.client.publish(topic(site), json, 1, false);
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.client.isConnected()) {
+				this.client.disconnect(2000);
+			}
+			this.client.close();
+		}
+		catch (MqttException ex) {
+			LOG.debug("Closing the alert MQTT client: {}", ex.getMessage());
+		}
+	}
+
+}

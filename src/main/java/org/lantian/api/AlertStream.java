@@ -1,0 +1,167 @@
+package org.lantian.api;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.lantian.alerts.AlertChanged;
+import org.lantian.alerts.AlertView;
+import org.lantian.api.auth.ApiCaller;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The Server-Sent Events behind {@code GET /api/v1/alerts/stream}: every alert change,
+ * filtered by what the caller may read, as an event named after the change with the alert
+ * resource as JSON data. The publisher only offers to each subscriber's bounded queue;
+ * each subscriber has a thread that writes to its connection and sends a heartbeat
+ * comment when idle. A subscriber whose queue is full is dropped.
+ */
+@Component
+class AlertStream implements DisposableBean {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
+
+	private final AlertStreamProperties properties;
+
+	private final ZoneId zone;
+
+	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService senders;
+
+	private final Counter dropped;
+
+	AlertStream(AlertStreamProperties properties, ZoneId zone, MeterRegistry registry) {
+		this.properties = properties;
+		this.zone = zone;
+		this.senders = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "alerts-sse");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.dropped = Counter.builder("lantian.alerts.stream.dropped")
+			.description("Alert stream subscribers dropped for falling behind")
+			.register(registry);
+		Gauge.builder("lantian.alerts.stream.subscribers", this.subscribers, Set::size)
+			.description("Open alert streams")
+			.register(registry);
+	}
+
+	/** A new stream for the caller, or null if too many are open. */
+	@Nullable SseEmitter subscribe(ApiCaller caller) {
+		if (this.subscribers.size() >= this.properties.maxSubscribers()) {
+			return null;
+		}
+		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
+		Subscriber subscriber = new Subscriber(emitter, caller, new ArrayBlockingQueue<>(this.properties.queue()));
+		emitter.onCompletion(subscriber::close);
+		emitter.onTimeout(subscriber::close);
+		emitter.onError((ex) -> subscriber.close());
+		this.subscribers.add(subscriber);
+		this.senders.execute(subscriber);
+		return emitter;
+	}
+
+	@EventListener
+	void on(AlertChanged changed) {
+		if (this.subscribers.isEmpty()) {
+			return;
+		}
+		AlertView view = AlertView.from(changed.alert(), this.zone);
+		for (Subscriber subscriber : this.subscribers) {
+			if (AlertsController.canRead(subscriber.caller, changed.alert()) && !subscriber.queue.offer(view)) {
+				this.dropped.increment();
+				LOG.warn("Dropped a slow alert stream of '{}': {} changes waiting", subscriber.caller.name(),
+						subscriber.queue.size());
+				subscriber.close();
+				subscriber.emitter.complete();
+			}
+		}
+	}
+
+	int size() {
+		return this.subscribers.size();
+	}
+
+	@Override
+	public void destroy() {
+		for (Subscriber subscriber : this.subscribers) {
+			subscriber.close();
+			subscriber.emitter.complete();
+		}
+		this.senders.shutdownNow();
+	}
+
+	private final class Subscriber implements Runnable {
+
+		private final SseEmitter emitter;
+
+		private final ApiCaller caller;
+
+		private final BlockingQueue<AlertView> queue;
+
+		private volatile boolean closed;
+
+		Subscriber(SseEmitter emitter, ApiCaller caller, BlockingQueue<AlertView> queue) {
+			this.emitter = emitter;
+			this.caller = caller;
+			this.queue = queue;
+		}
+
+		@Override
+		public void run() {
+			long heartbeat = AlertStream.this.properties.heartbeat().toMillis();
+			try {
+				this.emitter.send(SseEmitter.event().comment("lantian alert stream"));
+				while (!this.closed) {
+					AlertView alert = this.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
+					if (this.closed) {
+						break;
+					}
+					if (alert == null) {
+						this.emitter.send(SseEmitter.event().comment("heartbeat"));
+					}
+					else {
+						this.emitter.send(SseEmitter.event()
+							.name(alert.change())
+							.id(alert.id() + ":" + alert.history().size())
+							.data(alert, MediaType.APPLICATION_JSON));
+					}
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				LOG.debug("Alert stream of '{}' ended: {}", this.caller.name(), ex.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				close();
+			}
+		}
+
+		void close() {
+			this.closed = true;
+			AlertStream.this.subscribers.remove(this);
+		}
+
+	}
+
+}
