@@ -175,8 +175,9 @@ class AlertsEndToEndIT {
 		// REST: one open alert with the §5.4 fields, visible to the enterprise that owns
 		// the
 		// site, not to another
-		JsonNode open = api.get("/api/v1/alerts?status=open", BUREAU).json();
-		assertThat(open).hasSize(1);
+		// (the conditions wait until the alerts of the journal are rebuilt at start)
+		JsonNode open = await().atMost(Duration.ofSeconds(30))
+			.until(() -> api.get("/api/v1/alerts?status=open", BUREAU).json(), (json) -> json.size() == 1);
 		JsonNode alert = open.get(0);
 		String id = alert.path("id").asText();
 		assertThat(alert.path("rule").asText()).isEqualTo("stack-so2-hourly");
