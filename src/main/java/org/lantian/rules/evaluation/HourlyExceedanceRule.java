@@ -37,9 +37,10 @@ import org.lantian.rules.Severity;
  * {@link StackExceedance#judgeMeasured}): samples and minute values flagged N are
  * gathered per clock hour (in the reporting zone); an hour is judged when it closes,
  * which is the first reading of a later hour, or for a silent site the timer once
- * {@code closeAfter} has passed since the hour's end. Readings of an hour already judged
- * are late and ignored. A device-reported hourly value is used only for an hour without
- * any sample or minute value ({@link Averages#hourly(Instant, List, Optional)}).
+ * {@code closeAfter} has passed since the hour's end and since its last reading was
+ * received (a logger re-sending an old hour is not cut off). Readings of an hour already
+ * judged are late and ignored. A device-reported hourly value is used only for an hour
+ * without any sample or minute value ({@link Averages#hourly(Instant, List, Optional)}).
  * <p>
  * Active on an exceeding hour (critical when the exceedance ratio is at least
  * {@code criticalRatio}); again only when the severity changes; cleared by a judged hour
@@ -110,6 +111,7 @@ public final class HourlyExceedanceRule implements RuleEvaluator {
 			return changes;
 		}
 		Hour hour = hours.open.computeIfAbsent(hourStart, (k) -> new Hour());
+		hour.lastReceived = receivedAt;
 		for (Map.Entry<Measurand, Measurement> entry : reading.values().entrySet()) {
 			Measurand key = entry.getKey();
 			if (key != Measurand.O2 && !this.keys.contains(key)) {
@@ -135,7 +137,11 @@ public final class HourlyExceedanceRule implements RuleEvaluator {
 				continue;
 			}
 			SiteHours hours = entry.getValue();
-			while (!hours.open.isEmpty() && !hours.open.firstKey().plus(HOUR).plus(this.closeAfter).isAfter(now)) {
+			// a silent site's hour closes closeAfter after its end, and after its last
+			// reading:
+			// a logger re-sending an old hour (补传) is not cut off after its first minutes
+			while (!hours.open.isEmpty() && !hours.open.firstKey().plus(HOUR).plus(this.closeAfter).isAfter(now)
+					&& !hours.open.firstEntry().getValue().lastReceived.plus(this.closeAfter).isAfter(now)) {
 				close(hours, hours.open.firstKey(), changes);
 			}
 		}
@@ -238,6 +244,9 @@ public final class HourlyExceedanceRule implements RuleEvaluator {
 		private final Map<Measurand, List<Observation>> samples = new EnumMap<>(Measurand.class);
 
 		private final Map<Measurand, Observation> reported = new EnumMap<>(Measurand.class);
+
+		/** When the last reading of the hour was received (not taken). */
+		private Instant lastReceived = Instant.MIN;
 
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lantian.domain.Measurand;
@@ -84,6 +85,28 @@ class HourlyExceedanceRuleTests {
 		}
 		assertThat(rule.onTick(later.plus(Duration.ofMinutes(80)), (s) -> true)).singleElement()
 			.satisfies((e) -> assertThat(e.state()).isEqualTo(State.CLEARED));
+	}
+
+	// a logger re-sending an old hour (补传) hours later: the timer does not cut the hour
+	// off after its first minutes; it closes 15 min after the last of them arrived, with
+	// all 60 minutes: 30 at 9 % O₂ → 30 × 15 / 12 = 37.5 > 35 (STANDARDS §5.4)
+	@Test
+	void aBackFilledHourIsJudgedWholeAfterItsLastReadingArrived() {
+		HourlyExceedanceRule rule = rule();
+		Instant hour = Instant.parse("2026-01-15T08:00:00+08:00");
+		Instant arrival = hour.plus(Duration.ofHours(4));
+		for (int m = 0; m < 60; m++) {
+			Instant t = hour.plus(Duration.ofMinutes(m));
+			Instant received = arrival.plusSeconds(m);
+			rule.onReading(STACK, RuleFixtures.of(STACK, t, Map.of(Measurand.SO2, "30", Measurand.O2, "9")), received);
+			assertThat(rule.onTick(received.plusMillis(500), (s) -> true)).isEmpty();
+		}
+		Instant last = arrival.plusSeconds(59);
+		assertThat(rule.onTick(last.plus(Duration.ofMinutes(15)).minusSeconds(1), (s) -> true)).isEmpty();
+		assertThat(rule.onTick(last.plus(Duration.ofMinutes(15)), (s) -> true)).singleElement().satisfies((e) -> {
+			assertThat(e.state()).isEqualTo(State.ACTIVE);
+			assertThat(e.value()).isEqualByComparingTo("37.5");
+		});
 	}
 
 	private static HourlyExceedanceRule rule() {
