@@ -25,8 +25,7 @@ class CatalogueConfiguration {
 	@Bean
 	SiteCatalogue siteCatalogue(CatalogueProperties properties, ResourceLoader resources) {
 		String location = properties.sites();
-		Resource resource = resources
-			.getResource(location.contains(":") && !location.startsWith("/") ? location : "file:" + location);
+		Resource resource = resource(resources, location);
 		if (!resource.exists()) {
 			throw new InvalidCatalogueException(location, List.of("file not found"));
 		}
@@ -48,8 +47,7 @@ class CatalogueConfiguration {
 	AirQualityTargets airQualityTargets(CatalogueProperties properties, ResourceLoader resources,
 			SiteCatalogue catalogue) {
 		String location = properties.targets();
-		Resource resource = resources
-			.getResource(location.contains(":") && !location.startsWith("/") ? location : "file:" + location);
+		Resource resource = resource(resources, location);
 		if (!resource.exists()) {
 			throw new InvalidTargetsException(location, List.of("file not found"));
 		}
@@ -63,6 +61,12 @@ class CatalogueConfiguration {
 		catch (IOException ex) {
 			throw new InvalidTargetsException(location, List.of("cannot be read: " + ex.getMessage()));
 		}
+	}
+
+	/** A {@code classpath:} (or other URL) location, or a plain file path. */
+	private static Resource resource(ResourceLoader resources, String location) {
+		return resources
+			.getResource(location.contains(":") && !location.startsWith("/") ? location : "file:" + location);
 	}
 
 	/** The reporting time zone (INTERFACES: {@code lantian.zone}). */

@@ -1,17 +1,11 @@
 package org.lantian.catalogue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.jspecify.annotations.Nullable;
 import org.lantian.domain.Enterprise;
 import org.lantian.domain.Hj212Access;
@@ -33,10 +27,6 @@ public final class SiteCatalogueFile {
 	 */
 	public static final String BUNDLED = "sites/inner-mongolia.yaml";
 
-	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
 	private SiteCatalogueFile() {
 	}
 
@@ -46,19 +36,8 @@ public final class SiteCatalogueFile {
 	 * @throws InvalidCatalogueException naming every problem found
 	 */
 	public static SiteCatalogue read(InputStream in, String name) {
-		Document document;
-		try {
-			document = YAML.readValue(in, Document.class);
-		}
-		catch (JsonProcessingException ex) {
-			String where = (ex.getLocation() != null)
-					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
-					: "";
-			throw new InvalidCatalogueException(name, List.of(path(ex) + ex.getOriginalMessage() + where));
-		}
-		catch (IOException ex) {
-			throw new InvalidCatalogueException(name, List.of("cannot be read: " + ex.getMessage()));
-		}
+		Document document = YamlDocuments.read(in, Document.class,
+				(problems) -> new InvalidCatalogueException(name, problems));
 		if (document == null || document.sites() == null || document.sites().isEmpty()) {
 			throw new InvalidCatalogueException(name,
 					List.of("no sites: the file must have a non-empty 'sites:' list"));
@@ -84,23 +63,6 @@ public final class SiteCatalogueFile {
 			}
 		}
 		throw new InvalidCatalogueException(name, problems);
-	}
-
-	/** Where a value could not be read, e.g. {@code sites[0].hj212.legacyLength: }. */
-	private static String path(JsonProcessingException ex) {
-		if (!(ex instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-			return "";
-		}
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : mapping.getPath()) {
-			if (reference.getFieldName() != null) {
-				path.append((path.length() > 0) ? "." : "").append(reference.getFieldName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path + ": ";
 	}
 
 	record Document(@Nullable List<Entry> sites) {

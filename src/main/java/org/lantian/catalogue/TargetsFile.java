@@ -1,6 +1,5 @@
 package org.lantian.catalogue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,11 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.jspecify.annotations.Nullable;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteKind;
@@ -33,10 +27,6 @@ public final class TargetsFile {
 	/** The bundled targets of SEEDS-BRIEF §2.1 (A1–A8), on the classpath. */
 	public static final String BUNDLED = "airquality/targets.yaml";
 
-	private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
 	private TargetsFile() {
 	}
 
@@ -46,19 +36,8 @@ public final class TargetsFile {
 	 * @throws InvalidTargetsException naming every problem found
 	 */
 	public static AirQualityTargets read(InputStream in, String name) {
-		Document document;
-		try {
-			document = YAML.readValue(in, Document.class);
-		}
-		catch (JsonProcessingException ex) {
-			String where = (ex.getLocation() != null)
-					? " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")"
-					: "";
-			throw new InvalidTargetsException(name, List.of(path(ex) + ex.getOriginalMessage() + where));
-		}
-		catch (IOException ex) {
-			throw new InvalidTargetsException(name, List.of("cannot be read: " + ex.getMessage()));
-		}
+		Document document = YamlDocuments.read(in, Document.class,
+				(problems) -> new InvalidTargetsException(name, problems));
 		if (document == null || document.targets() == null || document.targets().isEmpty()) {
 			throw new InvalidTargetsException(name,
 					List.of("no targets: the file must have a non-empty 'targets:' list"));
@@ -98,23 +77,6 @@ public final class TargetsFile {
 			.map((site) -> site.city())
 			.collect(Collectors.toSet());
 		return targets.unknownCities(cities);
-	}
-
-	/** Where a value could not be read, e.g. {@code targets[0].year: }. */
-	private static String path(JsonProcessingException ex) {
-		if (!(ex instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-			return "";
-		}
-		StringBuilder path = new StringBuilder();
-		for (JsonMappingException.Reference reference : mapping.getPath()) {
-			if (reference.getFieldName() != null) {
-				path.append((path.length() > 0) ? "." : "").append(reference.getFieldName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path + ": ";
 	}
 
 	record Document(@Nullable List<Entry> targets) {

@@ -63,11 +63,7 @@ public final class AqiAggregationBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		System.setProperty(MosquittoProcess.AUTOSAVE_INTERVAL_PROPERTY, "60");
-		Map<String, String> options = new LinkedHashMap<>();
-		for (String arg : args) {
-			String[] pair = arg.split("=", 2);
-			options.put(pair[0], (pair.length > 1) ? pair[1] : "");
-		}
+		Map<String, String> options = BenchSupport.options(args);
 		int status = 1;
 		try {
 			new AqiAggregationBenchmark(options).run();

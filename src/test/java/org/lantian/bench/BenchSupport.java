@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,19 @@ final class BenchSupport {
 	private static final Pattern VALUE = Pattern.compile("\"value\":([0-9.E+-]+)");
 
 	private BenchSupport() {
+	}
+
+	/**
+	 * Command-line options {@code name=value} (a bare {@code name} is an empty value), in
+	 * order.
+	 */
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (String arg : args) {
+			String[] pair = arg.split("=", 2);
+			options.put(pair[0], (pair.length > 1) ? pair[1] : "");
+		}
+		return options;
 	}
 
 	/** The body of a GET. */

@@ -85,11 +85,7 @@ public final class Hj212LoadBenchmark {
 		// the broker as scripts/run configures it (before the shared infrastructure
 		// starts)
 		System.setProperty(MosquittoProcess.AUTOSAVE_INTERVAL_PROPERTY, "60");
-		Map<String, String> options = new LinkedHashMap<>();
-		for (String arg : args) {
-			String[] pair = arg.split("=", 2);
-			options.put(pair[0], (pair.length > 1) ? pair[1] : "");
-		}
+		Map<String, String> options = BenchSupport.options(args);
 		int status = 1;
 		try {
 			new Hj212LoadBenchmark(options).run();

@@ -1,16 +1,9 @@
 package org.lantian.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -294,29 +287,7 @@ class AlertsEndToEndIT {
 	}
 
 	private Thread readStream(String key, List<String> lines) {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/stream"))
-			.header("Authorization", "Bearer " + key)
-			.header("Accept", "text/event-stream")
-			.build();
-		Thread thread = new Thread(() -> {
-			try {
-				HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-				try (BufferedReader reader = new BufferedReader(
-						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-					for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-						lines.add(line);
-					}
-				}
-			}
-			catch (IOException | InterruptedException ex) {
-				// the test is over
-			}
-		}, "sse-reader");
-		thread.setDaemon(true);
-		thread.start();
-		return thread;
+		return SseLines.read("http://127.0.0.1:" + this.port + "/api/v1/alerts/stream", key, lines);
 	}
 
 	/** The data of the stream's events of one name. */

@@ -2,15 +2,10 @@ package org.lantian.e2e;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -95,7 +90,7 @@ class StackExceedanceEndToEndIT {
 		subscriber.subscribe(TOPICS + "/BT-STEEL-B1", 1,
 				(topic, message) -> mqtt.add(JSON.readTree(message.getPayload())));
 		List<String> sse = new CopyOnWriteArrayList<>();
-		readStream(sse);
+		SseLines.read("http://127.0.0.1:" + this.port + "/api/v1/alerts/stream", BUREAU, sse);
 
 		// three hours ago, local time, on the hour
 		LocalDateTime hour = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.HOURS).minusHours(3);
@@ -182,31 +177,6 @@ class StackExceedanceEndToEndIT {
 		String reply = replies.readLine();
 		assertThat(reply).as("9014 reply").isNotNull();
 		assertThat(new Hj212Decoder().decode(reply + "\r\n").qn()).isEqualTo(frame.qn());
-	}
-
-	private void readStream(List<String> lines) {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/alerts/stream"))
-			.header("Authorization", "Bearer " + BUREAU)
-			.header("Accept", "text/event-stream")
-			.build();
-		Thread thread = new Thread(() -> {
-			try {
-				HttpResponse<InputStream> response = HttpClient.newHttpClient()
-					.send(request, HttpResponse.BodyHandlers.ofInputStream());
-				try (BufferedReader reader = new BufferedReader(
-						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-					for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-						lines.add(line);
-					}
-				}
-			}
-			catch (IOException | InterruptedException ex) {
-				// the test is over
-			}
-		}, "sse-reader");
-		thread.setDaemon(true);
-		thread.start();
 	}
 
 }
