@@ -46,6 +46,12 @@ import org.lantian.rules.Severity;
  */
 final class AlertBook {
 
+	/**
+	 * When each open alert's wait for an acknowledgement began, on the service's clock
+	 * (its raise, escalation or reopening was received).
+	 */
+	private final Map<String, Instant> waitingSince = new HashMap<>();
+
 	private final Map<String, Alert> unresolved = new HashMap<>();
 
 	private final Map<String, Alert> byId = new LinkedHashMap<>();
@@ -71,6 +77,24 @@ final class AlertBook {
 	 * @return the change it made, or empty if it changed nothing
 	 */
 	Optional<AlertChanged> apply(RuleConditionChanged condition, @Nullable String city, @Nullable String enterprise) {
+		return apply(condition, city, enterprise, condition.at());
+	}
+
+	/**
+	 * As {@link #apply(RuleConditionChanged, String, String)}, noting when the change was
+	 * received: an alert waits for its acknowledgement from then, not from the time of
+	 * the data behind it — an alert raised from back-filled data is not overdue at once.
+	 */
+	Optional<AlertChanged> apply(RuleConditionChanged condition, @Nullable String city, @Nullable String enterprise,
+			Instant received) {
+		Optional<AlertChanged> change = applyCondition(condition, city, enterprise);
+		change.filter((c) -> c.alert().status() == AlertStatus.OPEN)
+			.ifPresent((c) -> this.waitingSince.put(c.alert().id(), received));
+		return change;
+	}
+
+	private Optional<AlertChanged> applyCondition(RuleConditionChanged condition, @Nullable String city,
+			@Nullable String enterprise) {
 		String conditionKey = Alert.conditionKey(condition.rule(), condition.subject(), condition.key());
 		Alert current = this.unresolved.get(conditionKey);
 		if (!condition.isActive()) {
@@ -135,15 +159,22 @@ final class AlertBook {
 			return List.of();
 		}
 		List<Alert> overdue = new ArrayList<>();
+		this.waitingSince.keySet().retainAll(this.unresolved.values().stream().map(Alert::id).toList());
 		for (Alert alert : this.unresolved.values()) {
+			Instant since = alert.updatedAt();
+			Instant received = this.waitingSince.get(alert.id());
+			if (received != null && received.isAfter(since)) {
+				since = received;
+			}
 			if (alert.status() == AlertStatus.OPEN && alert.severity() != Severity.CRITICAL
-					&& !alert.updatedAt().plus(delay).isAfter(now)) {
+					&& !since.plus(delay).isAfter(now)) {
 				overdue.add(alert);
 			}
 		}
 		overdue.sort((a, b) -> a.raisedAt().compareTo(b.raisedAt()));
 		List<AlertChanged> changes = new ArrayList<>();
 		for (Alert alert : overdue) {
+			this.waitingSince.put(alert.id(), now);
 			Severity next = Severity.values()[alert.severity().ordinal() + 1];
 			changes.add(change(alert, ChangeType.ESCALATED, later(alert, now), AlertChange.ESCALATION,
 					"not acknowledged within " + delay, AlertStatus.OPEN, next, alert.value(), alert.threshold(),

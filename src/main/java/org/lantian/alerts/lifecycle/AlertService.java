@@ -172,7 +172,7 @@ class AlertService implements Alerts {
 		else if (isCity(condition.subject())) {
 			city = condition.subject();
 		}
-		Optional<AlertChanged> change = this.book.apply(condition, city, enterprise);
+		Optional<AlertChanged> change = this.book.apply(condition, city, enterprise, this.clock.instant());
 		if (change.isPresent()) {
 			record(change.get());
 		}

@@ -122,6 +122,18 @@ class AlertBookTests {
 	}
 
 	@Test
+	void anAlertFromBackFilledDataWaitsFromWhenItWasReceivedNotFromItsDataTime() {
+		// the condition is about T0, but a logger re-sent that hour three hours later
+		Instant received = T0.plus(Duration.ofHours(3));
+		this.book.apply(active(Severity.MEDIUM, 0, "40"), "包头市", "BT-STEEL", received);
+		Duration delay = Duration.ofMinutes(30);
+
+		assertThat(this.book.escalateOverdue(received.plus(Duration.ofMinutes(29)), delay)).isEmpty();
+		assertThat(this.book.escalateOverdue(received.plus(Duration.ofMinutes(30)), delay)).singleElement()
+			.satisfies((change) -> assertThat(change.alert().severity()).isEqualTo(Severity.HIGH));
+	}
+
+	@Test
 	void anAcknowledgedAlertIsNotEscalatedByTheTimer() {
 		apply(active(Severity.MEDIUM, 0, "40"));
 		this.book.acknowledge("A1", "王工", "checking the desulphuriser", T0.plusSeconds(60));
