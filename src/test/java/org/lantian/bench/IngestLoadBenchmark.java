@@ -55,6 +55,8 @@ public final class IngestLoadBenchmark {
 
 	private final Map<String, String> options;
 
+	private String rulesLine = "rules: not measured";
+
 	private final List<String> sites = new ArrayList<>();
 
 	private final LocalInfrastructure infrastructure = LocalInfrastructure.shared();
@@ -105,7 +107,8 @@ public final class IngestLoadBenchmark {
 		Lantian saturated = runs.get(0);
 		Lantian paced = runs.get(1);
 
-		String report = report(machine, readings, rate, seconds, broker, this.passThroughCpu, influx, saturated, paced);
+		String report = report(machine, readings, rate, seconds, broker, this.passThroughCpu, influx, saturated, paced)
+				+ "\n" + this.rulesLine + "\n";
 		Path out = Path.of(this.options.getOrDefault("out", "bench/results"));
 		Files.createDirectories(out);
 		Path file = out
@@ -212,6 +215,9 @@ public final class IngestLoadBenchmark {
 		properties.put("lantian.deadletters.dir", this.infrastructure.newTempDirectory("bench-dead-").toString());
 		properties.put("lantian.sites", writeCatalogue().toString());
 		properties.put("lantian.hj212.port", "0");
+		if (this.options.containsKey("rules")) {
+			properties.put("lantian.rules.file", writeRules(intOption("rules", 0)).toString());
+		}
 		// fine buckets where the targets are (p99 < 1 s); their bounds are the resolution
 		// of the reported quantiles
 		properties.put("management.metrics.distribution.slo.lantian.storage.lag",
@@ -238,6 +244,12 @@ public final class IngestLoadBenchmark {
 			long stored = countPoints(database);
 			LOG.info("Lantian: {} published, {} acknowledged, {} in InfluxDB, max heap {} MB", published,
 					publisher.acknowledged(), stored, heap.maxBytes() >> 20);
+			this.rulesLine = String.format(Locale.ROOT,
+					"rules: %s; %,.0f evaluations, %,.0f readings dropped by the rule engine's lanes, %,.0f conditions",
+					this.options.containsKey("rules") ? intOption("rules", 0) + " generated" : "the bundled file",
+					metric(base, "lantian.rules.evaluations"), metric(base, "lantian.rules.dropped"),
+					metric(base, "lantian.rules.conditions"));
+			LOG.info("{}", this.rulesLine);
 			return results.stream()
 				.map((result) -> result.withTotals(publisher.acknowledged(), stored, heap.maxBytes(),
 						metric(base, "lantian.storage.points.spooled")))
@@ -316,6 +328,39 @@ public final class IngestLoadBenchmark {
 			}
 		}
 		return Double.NaN;
+	}
+
+	/**
+	 * A rules file of {@code count} rules for the load sites (none: one disabled rule),
+	 * the shape of a province's configuration: each rule for one site, cycling through
+	 * the rule types that look at every reading (threshold, sustained, rolling mean, rate
+	 * of change, flat line), with thresholds the load never reaches.
+	 */
+	private Path writeRules(int count) throws IOException {
+		StringBuilder yaml = new StringBuilder("rules:\n");
+		if (count == 0) {
+			yaml.append("  - { id: none, type: threshold, severity: low, enabled: false, parameters: { key: pm25, "
+					+ "above: 5000 } }\n");
+		}
+		String[] types = { "threshold", "sustained", "rolling-mean", "rate-of-change", "flat-line" };
+		String[] parameters = { "{ key: pm25, above: 4000 }", "{ key: pm10, above: 4000, for: 10m }",
+				"{ key: so2, above: 4000, window: 1h }", "{ key: pm25, window: 10m, rise: 100, minLevel: 4000 }",
+				"{ key: pm25, samples: 50 }" };
+		for (int i = 0; i < count; i++) {
+			int type = i % types.length;
+			yaml.append("  - { id: load-")
+				.append(i)
+				.append(", type: ")
+				.append(types[type])
+				.append(", severity: low, appliesTo: { sites: [")
+				.append(this.sites.get(i % this.sites.size()))
+				.append("] }, parameters: ")
+				.append(parameters[type])
+				.append(" }\n");
+		}
+		Path file = this.infrastructure.newTempDirectory("bench-rules-").resolve("rules.yaml");
+		Files.writeString(file, yaml);
+		return file;
 	}
 
 	private Path writeCatalogue() throws IOException {
