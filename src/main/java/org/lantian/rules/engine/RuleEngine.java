@@ -105,6 +105,13 @@ class RuleEngine implements SmartLifecycle {
 
 	private volatile List<ActiveRule> rules;
 
+	/**
+	 * The reading-driven rules that apply to each site, worked out once per rules file: a
+	 * reading costs a map lookup, not a selector check per rule, and a site without rules
+	 * is not handed off at all.
+	 */
+	private volatile Map<SiteId, List<ActiveRule>> readingRules = Map.of();
+
 	private volatile long lastModified;
 
 	private volatile boolean running;
@@ -126,6 +133,7 @@ class RuleEngine implements SmartLifecycle {
 		this.lastModified = modified();
 		// an invalid file refuses the start, naming every problem
 		this.rules = compile(read(), List.of());
+		this.readingRules = index(this.rules);
 		LOG.info("Rules {}: {} rules", location, this.rules.size());
 		this.lanes = new Lanes(properties.lanes(), properties.queueCapacity());
 		this.evaluations = Counter.builder("lantian.rules.evaluations")
@@ -171,7 +179,11 @@ class RuleEngine implements SmartLifecycle {
 		for (Reading reading : event.readings()) {
 			bySite.computeIfAbsent(reading.site(), (k) -> new ArrayList<>(1)).add(reading);
 		}
+		Map<SiteId, List<ActiveRule>> index = this.readingRules;
 		bySite.forEach((site, batch) -> {
+			if (!index.containsKey(site)) {
+				return; // no rule looks at this site's readings
+			}
 			if (!this.lanes.submit(site.value(), () -> evaluate(site, batch, receivedAt, true))) {
 				this.dropped.increment(batch.size());
 				long now = System.currentTimeMillis();
@@ -225,6 +237,21 @@ class RuleEngine implements SmartLifecycle {
 		});
 	}
 
+	/** The reading-driven rules of each site of the catalogue that has any. */
+	private Map<SiteId, List<ActiveRule>> index(List<ActiveRule> rules) {
+		Map<SiteId, List<ActiveRule>> index = new HashMap<>();
+		for (Site site : this.catalogue.sites()) {
+			List<ActiveRule> applicable = rules.stream()
+				.filter((rule) -> !rule.definition().type().isEventDriven()
+						&& rule.definition().appliesTo().matches(site))
+				.toList();
+			if (!applicable.isEmpty()) {
+				index.put(site.id(), applicable);
+			}
+		}
+		return Map.copyOf(index);
+	}
+
 	private boolean applies(RuleDefinition rule, Area area) {
 		if (area.scope() == Area.Scope.CITY) {
 			return rule.appliesTo().matchesCity(area.name());
@@ -239,10 +266,7 @@ class RuleEngine implements SmartLifecycle {
 		}
 		Timer.Sample sample = Timer.start();
 		try {
-			for (ActiveRule rule : this.rules) {
-				if (rule.definition().type().isEventDriven() || !rule.definition().appliesTo().matches(site)) {
-					continue;
-				}
+			for (ActiveRule rule : this.readingRules.getOrDefault(siteId, List.of())) {
 				for (Reading reading : batch) {
 					List<RuleConditionChanged> changes = rule.evaluator().onReading(site, reading, receivedAt);
 					if (publish) {
@@ -309,6 +333,7 @@ class RuleEngine implements SmartLifecycle {
 		}
 		List<ActiveRule> previous = this.rules;
 		List<ActiveRule> next = compile(definitions, previous);
+		this.readingRules = index(next);
 		this.rules = next;
 		List<RuleEvaluator> retired = new ArrayList<>();
 		for (ActiveRule old : previous) {
