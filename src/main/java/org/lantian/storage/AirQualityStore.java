@@ -30,11 +30,6 @@ public interface AirQualityStore {
 	/** Writes the reports of several areas in one request. */
 	void write(Collection<Reports> reports);
 
-	/** Writes reports of one area; {@code city} is the city it belongs to (or is). */
-	default void write(Area area, String city, Collection<AreaReport> reports) {
-		write(List.of(new Reports(area, city, List.copyOf(reports))));
-	}
-
 	/**
 	 * Reports of one area to write; {@code city} is the city it belongs to (or is).
 	 */

@@ -1,6 +1,7 @@
 package org.lantian.storage;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class AmbientInputs {
 	}
 
 	/** Device-reported daily values as a map for a report, where valid. */
-	public Map<Measurand, BigDecimal> validReportedDays(java.time.Instant dayStart) {
+	public Map<Measurand, BigDecimal> validReportedDays(Instant dayStart) {
 		Map<Measurand, BigDecimal> days = new EnumMap<>(Measurand.class);
 		this.reportedDays.forEach((pollutant, observations) -> observations.stream()
 			.filter((o) -> o.at().equals(dayStart) && o.isValid())

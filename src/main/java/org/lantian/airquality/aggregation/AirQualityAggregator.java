@@ -90,8 +90,7 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 
 	private static final Duration CHUNK = Duration.ofHours(24);
 
-	private static final List<Measurand> POLLUTANTS = List.of(Measurand.SO2, Measurand.NO2, Measurand.CO, Measurand.O3,
-			Measurand.PM10, Measurand.PM25);
+	private static final List<Measurand> POLLUTANTS = AqiIndicator.pollutants();
 
 	private static final Map<Measurand, AqiIndicator> ONE_HOUR = Map.of(Measurand.SO2, AqiIndicator.SO2_1H,
 			Measurand.NO2, AqiIndicator.NO2_1H, Measurand.CO, AqiIndicator.CO_1H, Measurand.O3, AqiIndicator.O3_1H,
@@ -520,8 +519,8 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 	}
 
 	/** An area's derived reports, to be written, and what they show. */
-	private record Derived(Area area, String city, ZoneClass zoneClass, Instant from, Instant to,
-			List<AreaReport> hourly, List<AreaReport> daily) {
+	private record Derived(Area area, String city, ZoneClass zoneClass, Instant to, List<AreaReport> hourly,
+			List<AreaReport> daily) {
 	}
 
 	/** Observations by the start of their hour in the reporting zone. */
@@ -606,7 +605,7 @@ public final class AirQualityAggregator implements AirQuality, SmartLifecycle {
 						reportedDays.apply(day)));
 			}
 		}
-		return new Derived(area, city, zoneClass, window.from, window.to, hourly, daily);
+		return new Derived(area, city, zoneClass, window.to, hourly, daily);
 	}
 
 	/** Writes derived reports in one request, then publishes the events they show. */

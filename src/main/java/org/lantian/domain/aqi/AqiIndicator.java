@@ -1,5 +1,7 @@
 package org.lantian.domain.aqi;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.lantian.domain.Measurand;
@@ -39,6 +41,11 @@ public enum AqiIndicator {
 	/** PM2.5 1小时平均. */
 	PM25_1H(Measurand.PM25, "pm25_1h");
 
+	private static final List<Measurand> POLLUTANTS = Arrays.stream(values())
+		.map(AqiIndicator::pollutant)
+		.distinct()
+		.toList();
+
 	private final Measurand pollutant;
 
 	private final String key;
@@ -46,6 +53,11 @@ public enum AqiIndicator {
 	AqiIndicator(Measurand pollutant, String key) {
 		this.pollutant = pollutant;
 		this.key = key;
+	}
+
+	/** The six pollutants of the AQI (SO₂, NO₂, CO, O₃, PM₁₀, PM₂.₅), in this order. */
+	public static List<Measurand> pollutants() {
+		return POLLUTANTS;
 	}
 
 	public Measurand pollutant() {

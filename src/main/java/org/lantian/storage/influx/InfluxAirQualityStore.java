@@ -58,8 +58,7 @@ final class InfluxAirQualityStore implements AirQualityStore {
 
 	static final String AREA = "area";
 
-	static final List<Measurand> POLLUTANTS = List.of(Measurand.SO2, Measurand.NO2, Measurand.CO, Measurand.O3,
-			Measurand.PM10, Measurand.PM25);
+	static final List<Measurand> POLLUTANTS = AqiIndicator.pollutants();
 
 	private final InfluxHttp influx;
 
