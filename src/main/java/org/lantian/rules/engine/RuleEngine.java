@@ -175,25 +175,34 @@ class RuleEngine implements SmartLifecycle {
 	@EventListener
 	void on(ReadingsReceived event) {
 		Instant receivedAt = this.clock.instant();
-		Map<SiteId, List<Reading>> bySite = new LinkedHashMap<>();
-		for (Reading reading : event.readings()) {
-			bySite.computeIfAbsent(reading.site(), (k) -> new ArrayList<>(1)).add(reading);
-		}
 		Map<SiteId, List<ActiveRule>> index = this.readingRules;
-		bySite.forEach((site, batch) -> {
-			if (!index.containsKey(site)) {
-				return; // no rule looks at this site's readings
+		List<Reading> readings = event.readings();
+		SiteId first = readings.get(0).site();
+		if (readings.stream().allMatch((reading) -> reading.site().equals(first))) {
+			// the usual payload: one site's readings
+			handOff(first, readings, receivedAt, index);
+			return;
+		}
+		Map<SiteId, List<Reading>> bySite = new LinkedHashMap<>();
+		for (Reading reading : readings) {
+			bySite.computeIfAbsent(reading.site(), (k) -> new ArrayList<>()).add(reading);
+		}
+		bySite.forEach((site, batch) -> handOff(site, batch, receivedAt, index));
+	}
+
+	private void handOff(SiteId site, List<Reading> batch, Instant receivedAt, Map<SiteId, List<ActiveRule>> index) {
+		if (!index.containsKey(site)) {
+			return; // no rule looks at this site's readings
+		}
+		if (!this.lanes.submit(site.value(), () -> evaluate(site, batch, receivedAt, true))) {
+			this.dropped.increment(batch.size());
+			long now = System.currentTimeMillis();
+			long last = this.lastDropWarning.get();
+			if (now - last >= WARN_EVERY_MS && this.lastDropWarning.compareAndSet(last, now)) {
+				LOG.warn("Rule lanes full ({} waiting): readings dropped from rule evaluation (see the "
+						+ "lantian.rules.dropped metric)", this.lanes.queued());
 			}
-			if (!this.lanes.submit(site.value(), () -> evaluate(site, batch, receivedAt, true))) {
-				this.dropped.increment(batch.size());
-				long now = System.currentTimeMillis();
-				long last = this.lastDropWarning.get();
-				if (now - last >= WARN_EVERY_MS && this.lastDropWarning.compareAndSet(last, now)) {
-					LOG.warn("Rule lanes full ({} waiting): readings dropped from rule evaluation (see the "
-							+ "lantian.rules.dropped metric)", this.lanes.queued());
-				}
-			}
-		});
+		}
 	}
 
 	@EventListener

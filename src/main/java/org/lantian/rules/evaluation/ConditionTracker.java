@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.lantian.rules.RuleConditionChanged;
@@ -31,7 +32,7 @@ final class ConditionTracker {
 
 	/** The condition holds at {@code at} with the given severity. */
 	Optional<RuleConditionChanged> holds(SubjectKey subject, Severity severity, Instant at, @Nullable BigDecimal value,
-			@Nullable BigDecimal threshold, String message) {
+			@Nullable BigDecimal threshold, Supplier<String> message) {
 		Active previous = this.active.get(subject);
 		if (previous != null && previous.severity == severity) {
 			previous.clearingSince = null;
@@ -39,12 +40,12 @@ final class ConditionTracker {
 		}
 		this.active.put(subject, new Active(severity));
 		return Optional.of(new RuleConditionChanged(this.rule.id(), subject.subject(), subject.key(), State.ACTIVE,
-				severity, at, value, threshold, message));
+				severity, at, value, threshold, message.get()));
 	}
 
 	/** The condition holds with the rule's own severity. */
 	Optional<RuleConditionChanged> holds(SubjectKey subject, Instant at, @Nullable BigDecimal value,
-			@Nullable BigDecimal threshold, String message) {
+			@Nullable BigDecimal threshold, Supplier<String> message) {
 		return holds(subject, this.rule.severity(), at, value, threshold, message);
 	}
 
@@ -63,7 +64,7 @@ final class ConditionTracker {
 	 * The condition is clear at {@code at}; it clears once the clearing duration passed.
 	 */
 	Optional<RuleConditionChanged> clear(SubjectKey subject, Instant at, @Nullable BigDecimal value,
-			@Nullable BigDecimal threshold, String message) {
+			@Nullable BigDecimal threshold, Supplier<String> message) {
 		Active previous = this.active.get(subject);
 		if (previous == null) {
 			return Optional.empty();
@@ -79,7 +80,7 @@ final class ConditionTracker {
 		}
 		this.active.remove(subject);
 		return Optional.of(new RuleConditionChanged(this.rule.id(), subject.subject(), subject.key(), State.CLEARED,
-				previous.severity, at, value, threshold, message));
+				previous.severity, at, value, threshold, message.get()));
 	}
 
 	/**
@@ -87,7 +88,7 @@ final class ConditionTracker {
 	 * margin, in between otherwise.
 	 */
 	Optional<RuleConditionChanged> judge(SubjectKey subject, Severity severity, Instant at, BigDecimal value,
-			BigDecimal threshold, String holdMessage, String clearMessage) {
+			BigDecimal threshold, Supplier<String> holdMessage, Supplier<String> clearMessage) {
 		if (value.compareTo(threshold) > 0) {
 			return holds(subject, severity, at, value, threshold, holdMessage);
 		}

@@ -79,7 +79,7 @@ public final class EventRule implements RuleEvaluator {
 		SubjectKey sk = new SubjectKey(subject, key);
 		Duration hold = (this.clearAfter != null) ? this.clearAfter : Duration.between(start, end).plus(DEFAULT_SLACK);
 		this.clearAt.merge(sk, end.plus(hold), (a, b) -> a.isAfter(b) ? a : b);
-		return this.tracker.holds(sk, start, value, threshold, message).stream().toList();
+		return this.tracker.holds(sk, start, value, threshold, () -> message).stream().toList();
 	}
 
 	@Override
@@ -90,7 +90,7 @@ public final class EventRule implements RuleEvaluator {
 			Instant at = entry.getValue();
 			if (owns.test(subject.subject()) && !at.isAfter(now)) {
 				Optional<RuleConditionChanged> cleared = this.tracker.clear(subject, at, null, null,
-						"no new announcement for " + subject.subject() + " " + subject.key());
+						() -> "no new announcement for " + subject.subject() + " " + subject.key());
 				cleared.ifPresent(changes::add);
 				if (cleared.isPresent() || !this.tracker.isActive(subject)) {
 					this.clearAt.remove(subject, at);

@@ -91,7 +91,7 @@ public final class FlagRule implements RuleEvaluator {
 							: "";
 					this.tracker
 						.holds(subject, reading.time(), entry.getValue().value(), this.flowAbove,
-								key.key() + " flagged " + flag + " (" + describe(flag) + ") since " + since
+								() -> key.key() + " flagged " + flag + " (" + describe(flag) + ") since " + since
 										+ production)
 						.ifPresent(changes::add);
 				}
@@ -103,7 +103,7 @@ public final class FlagRule implements RuleEvaluator {
 				this.flaggedSince.remove(subject);
 				this.tracker
 					.clear(subject, reading.time(), entry.getValue().value(), this.flowAbove,
-							key.key() + " flagged " + flag + " again")
+							() -> key.key() + " flagged " + flag + " again")
 					.ifPresent(changes::add);
 			}
 		}

@@ -2,8 +2,6 @@ package org.lantian.rules.evaluation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +30,7 @@ public final class FlatLineRule implements RuleEvaluator {
 
 	private final BigDecimal tolerance;
 
-	private final Map<String, Deque<BigDecimal>> last = new ConcurrentHashMap<>();
+	private final Map<String, SlidingWindow> last = new ConcurrentHashMap<>();
 
 	public FlatLineRule(RuleBasics basics, Measurand key, int samples, BigDecimal tolerance) {
 		this.tracker = new ConditionTracker(basics);
@@ -59,20 +57,20 @@ public final class FlatLineRule implements RuleEvaluator {
 			return List.of();
 		}
 		String id = site.id().value();
-		Deque<BigDecimal> values = this.last.computeIfAbsent(id, (k) -> new ArrayDeque<>());
-		values.addLast(measurement.value());
+		SlidingWindow values = this.last.computeIfAbsent(id, (k) -> new SlidingWindow());
+		values.add(reading.time(), measurement.value());
 		while (values.size() > this.samples) {
-			values.removeFirst();
+			values.dropOldest();
 		}
-		BigDecimal min = values.stream().min(BigDecimal::compareTo).orElseThrow();
-		BigDecimal max = values.stream().max(BigDecimal::compareTo).orElseThrow();
+		BigDecimal min = values.min();
+		BigDecimal max = values.max();
 		SubjectKey subject = new SubjectKey(id, this.key.key());
 		String unit = Values.unit(this.key, site);
 		if (values.size() == this.samples && max.subtract(min).compareTo(this.tolerance) <= 0) {
 			return this.tracker
 				.holds(subject, reading.time(), measurement.value(), null,
-						this.key.key() + " unchanged at " + Values.show(measurement.value()) + " " + unit + " for "
-								+ this.samples + " values: stuck analyser or tampering?")
+						() -> this.key.key() + " unchanged at " + Values.show(measurement.value()) + " " + unit
+								+ " for " + this.samples + " values: stuck analyser or tampering?")
 				.stream()
 				.toList();
 		}
@@ -82,7 +80,7 @@ public final class FlatLineRule implements RuleEvaluator {
 		}
 		return this.tracker
 			.clear(subject, reading.time(), measurement.value(), null,
-					this.key.key() + " varies again (" + Values.show(measurement.value()) + " " + unit + ")")
+					() -> this.key.key() + " varies again (" + Values.show(measurement.value()) + " " + unit + ")")
 			.stream()
 			.toList();
 	}

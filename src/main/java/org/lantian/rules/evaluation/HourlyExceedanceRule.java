@@ -177,7 +177,7 @@ public final class HourlyExceedanceRule implements RuleEvaluator {
 					? Severity.CRITICAL : this.tracker.rule().severity();
 			EmissionLimit limit = exceedance.limit();
 			return this.tracker.holds(subject, severity, hourStart, Values.rounded(exceedance.value()), limit.value(),
-					key.key() + " hourly mean" + basis(limit) + " " + Values.show(exceedance.value())
+					() -> key.key() + " hourly mean" + basis(limit) + " " + Values.show(exceedance.value())
 							+ " mg/m³ above the limit " + Values.show(limit.value()) + " mg/m³ (" + limit.profile()
 							+ "), exceedance ratio " + Values.show(exceedance.ratio()) + ", hour "
 							+ hourLabel(hourStart));
@@ -186,7 +186,7 @@ public final class HourlyExceedanceRule implements RuleEvaluator {
 			EmissionLimit limit = compliant.limit();
 			if (this.tracker.rule().clearing().allowsClearing(compliant.value(), limit.value())) {
 				return this.tracker.clear(subject, hourStart, Values.rounded(compliant.value()), limit.value(),
-						key.key() + " hourly mean" + basis(limit) + " " + Values.show(compliant.value())
+						() -> key.key() + " hourly mean" + basis(limit) + " " + Values.show(compliant.value())
 								+ " mg/m³ within the limit " + Values.show(limit.value()) + " mg/m³ (" + limit.profile()
 								+ "), hour " + hourLabel(hourStart));
 			}

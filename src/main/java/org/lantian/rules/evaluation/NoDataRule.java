@@ -82,7 +82,8 @@ public final class NoDataRule implements RuleEvaluator {
 
 	private void seen(SubjectKey subject, Instant at, List<RuleConditionChanged> changes) {
 		this.lastSeen.merge(subject, at, (a, b) -> a.isAfter(b) ? a : b);
-		this.tracker.clear(subject, at, null, null, describe(subject) + " arriving again").ifPresent(changes::add);
+		this.tracker.clear(subject, at, null, null, () -> describe(subject) + " arriving again")
+			.ifPresent(changes::add);
 	}
 
 	@Override
@@ -97,7 +98,7 @@ public final class NoDataRule implements RuleEvaluator {
 			if (Duration.between(last, now).compareTo(this.after) > 0) {
 				this.tracker
 					.holds(subject, last.plus(this.after), null, null,
-							"no " + describe(subject) + " since " + last + " (more than " + this.after.toMinutes()
+							() -> "no " + describe(subject) + " since " + last + " (more than " + this.after.toMinutes()
 									+ " min)")
 					.ifPresent(changes::add);
 			}

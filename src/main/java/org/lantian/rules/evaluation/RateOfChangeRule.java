@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,13 +44,17 @@ public final class RateOfChangeRule implements RuleEvaluator {
 
 	private final OxygenCorrection correction;
 
-	private final Map<String, Deque<Point>> windows = new ConcurrentHashMap<>();
+	/** The window as people read it, e.g. "60 min". */
+	private final String span;
+
+	private final Map<String, SlidingWindow> windows = new ConcurrentHashMap<>();
 
 	public RateOfChangeRule(RuleBasics basics, Measurand key, Duration window, @Nullable BigDecimal drop,
 			@Nullable BigDecimal rise, BigDecimal minLevel, boolean corrected, OxygenCorrection correction) {
 		this.tracker = new ConditionTracker(basics);
 		this.key = Objects.requireNonNull(key, "key");
 		this.window = Objects.requireNonNull(window, "window");
+		this.span = window.toMinutes() + " min";
 		this.drop = drop;
 		this.rise = rise;
 		this.minLevel = Objects.requireNonNull(minLevel, "minLevel");
@@ -86,26 +88,18 @@ public final class RateOfChangeRule implements RuleEvaluator {
 		BigDecimal value = judged.get();
 		Instant now = reading.time();
 		String id = site.id().value();
-		Deque<Point> points = this.windows.computeIfAbsent(id, (k) -> new ArrayDeque<>());
-		Instant start = now.minus(this.window);
-		points.removeIf((p) -> p.at().isBefore(start));
-		BigDecimal max = null;
-		BigDecimal min = null;
-		for (Point point : points) {
-			max = (max == null || point.value().compareTo(max) > 0) ? point.value() : max;
-			min = (min == null || point.value().compareTo(min) < 0) ? point.value() : min;
-		}
-		points.addLast(new Point(now, value));
+		SlidingWindow points = this.windows.computeIfAbsent(id, (k) -> new SlidingWindow());
+		points.dropUntil(now.minus(this.window), false);
+		BigDecimal max = points.max();
+		BigDecimal min = points.min();
+		points.add(now, value);
 		SubjectKey subject = new SubjectKey(id, this.key.key());
-		String unit = Values.unit(this.key, site);
-		String span = this.window.toMinutes() + " min";
 		if (this.drop != null && max != null && max.compareTo(this.minLevel) >= 0) {
 			BigDecimal level = max.multiply(BigDecimal.ONE.subtract(this.drop));
 			if (value.compareTo(level) <= 0) {
-				return this.tracker
-					.holds(subject, now, Values.rounded(value), Values.rounded(level),
-							this.key.key() + " dropped from " + Values.show(max) + " to " + Values.show(value) + " "
-									+ unit + " (" + percent(value, max) + ") within " + span)
+				return this.tracker.holds(subject, now, Values.rounded(value), Values.rounded(level),
+						() -> this.key.key() + " dropped from " + Values.show(max) + " to " + Values.show(value) + " "
+								+ Values.unit(this.key, site) + " (" + percent(value, max) + ") within " + this.span)
 					.stream()
 					.toList();
 			}
@@ -113,17 +107,16 @@ public final class RateOfChangeRule implements RuleEvaluator {
 		if (this.rise != null && min != null && value.compareTo(this.minLevel) >= 0) {
 			BigDecimal level = min.multiply(BigDecimal.ONE.add(this.rise));
 			if (value.compareTo(level) >= 0) {
-				return this.tracker
-					.holds(subject, now, Values.rounded(value), Values.rounded(level),
-							this.key.key() + " rose from " + Values.show(min) + " to " + Values.show(value) + " " + unit
-									+ " (" + percent(value, min) + ") within " + span)
+				return this.tracker.holds(subject, now, Values.rounded(value), Values.rounded(level),
+						() -> this.key.key() + " rose from " + Values.show(min) + " to " + Values.show(value) + " "
+								+ Values.unit(this.key, site) + " (" + percent(value, min) + ") within " + this.span)
 					.stream()
 					.toList();
 			}
 		}
 		return this.tracker
 			.clear(subject, now, Values.rounded(value), null,
-					this.key.key() + " steady again at " + Values.show(value) + " " + unit)
+					() -> this.key.key() + " steady again at " + Values.show(value) + " " + Values.unit(this.key, site))
 			.stream()
 			.toList();
 	}
@@ -146,9 +139,6 @@ public final class RateOfChangeRule implements RuleEvaluator {
 	@Override
 	public int activeCount() {
 		return this.tracker.size();
-	}
-
-	private record Point(Instant at, BigDecimal value) {
 	}
 
 }

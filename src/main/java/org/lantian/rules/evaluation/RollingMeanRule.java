@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +38,10 @@ public final class RollingMeanRule implements RuleEvaluator {
 
 	private final OxygenCorrection correction;
 
-	private final Map<String, Deque<Point>> windows = new ConcurrentHashMap<>();
+	/** The window as people read it, e.g. "60 min". */
+	private final String span;
+
+	private final Map<String, SlidingWindow> windows = new ConcurrentHashMap<>();
 
 	public RollingMeanRule(RuleBasics basics, Measurand key, BigDecimal above, Duration window, int minSamples,
 			boolean corrected, OxygenCorrection correction) {
@@ -48,6 +49,7 @@ public final class RollingMeanRule implements RuleEvaluator {
 		this.key = Objects.requireNonNull(key, "key");
 		this.above = Objects.requireNonNull(above, "above");
 		this.window = Objects.requireNonNull(window, "window");
+		this.span = window.toMinutes() + " min";
 		this.minSamples = minSamples;
 		this.corrected = corrected;
 		this.correction = correction;
@@ -71,28 +73,24 @@ public final class RollingMeanRule implements RuleEvaluator {
 			return List.of();
 		}
 		String id = site.id().value();
-		Deque<Point> points = this.windows.computeIfAbsent(id, (k) -> new ArrayDeque<>());
+		SlidingWindow points = this.windows.computeIfAbsent(id, (k) -> new SlidingWindow());
 		Instant now = reading.time();
-		Instant newest = points.isEmpty() ? now : (points.peekLast().at().isAfter(now) ? points.peekLast().at() : now);
-		points.addLast(new Point(now, judged.get()));
-		Instant start = newest.minus(this.window);
-		points.removeIf((p) -> !p.at().isAfter(start));
+		Instant newest = points.isEmpty() || now.isAfter(points.newest()) ? now : points.newest();
+		points.add(now, judged.get());
+		points.dropUntil(newest.minus(this.window), true);
 		if (points.size() < this.minSamples) {
 			return List.of();
 		}
-		BigDecimal sum = BigDecimal.ZERO;
-		for (Point point : points) {
-			sum = sum.add(point.value());
-		}
-		BigDecimal mean = sum.divide(BigDecimal.valueOf(points.size()), MathContext.DECIMAL128);
-		String unit = Values.unit(this.key, site);
-		String span = this.window.toMinutes() + " min";
+		int count = points.size();
+		BigDecimal mean = points.sum().divide(BigDecimal.valueOf(count), MathContext.DECIMAL128);
 		return this.tracker
 			.judge(new SubjectKey(id, this.key.key()), this.tracker.rule().severity(), now, Values.rounded(mean),
 					this.above,
-					this.key.key() + " " + span + " mean " + Values.show(mean) + " " + unit + " above "
-							+ Values.show(this.above) + " " + unit + " (" + points.size() + " values)",
-					this.key.key() + " " + span + " mean back to " + Values.show(mean) + " " + unit)
+					() -> this.key.key() + " " + this.span + " mean " + Values.show(mean) + " "
+							+ Values.unit(this.key, site) + " above " + Values.show(this.above) + " "
+							+ Values.unit(this.key, site) + " (" + count + " values)",
+					() -> this.key.key() + " " + this.span + " mean back to " + Values.show(mean) + " "
+							+ Values.unit(this.key, site))
 			.stream()
 			.toList();
 	}
@@ -105,9 +103,6 @@ public final class RollingMeanRule implements RuleEvaluator {
 	@Override
 	public int activeCount() {
 		return this.tracker.size();
-	}
-
-	private record Point(Instant at, BigDecimal value) {
 	}
 
 }

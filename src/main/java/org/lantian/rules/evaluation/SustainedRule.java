@@ -70,8 +70,8 @@ public final class SustainedRule implements RuleEvaluator {
 			if (Duration.between(since, reading.time()).compareTo(this.duration) >= 0) {
 				return this.tracker
 					.holds(subject, reading.time(), Values.rounded(value), this.above,
-							this.key.key() + " above " + Values.show(this.above) + " " + unit + " since " + since + " ("
-									+ Values.show(value) + " " + unit + " now)")
+							() -> this.key.key() + " above " + Values.show(this.above) + " " + unit + " since " + since
+									+ " (" + Values.show(value) + " " + unit + " now)")
 					.stream()
 					.toList();
 			}
@@ -82,7 +82,7 @@ public final class SustainedRule implements RuleEvaluator {
 		if (this.tracker.rule().clearing().allowsClearing(value, this.above)) {
 			return this.tracker
 				.clear(subject, reading.time(), Values.rounded(value), this.above,
-						this.key.key() + " back to " + Values.show(value) + " " + unit)
+						() -> this.key.key() + " back to " + Values.show(value) + " " + unit)
 				.stream()
 				.toList();
 		}

@@ -63,14 +63,19 @@ public final class ThresholdRule implements RuleEvaluator {
 		Severity severity = (this.criticalAbove != null && value.compareTo(this.criticalAbove) > 0) ? Severity.CRITICAL
 				: this.tracker.rule().severity();
 		String unit = Values.unit(this.key, site);
-		String what = this.key.key() + (this.corrected && site.referenceO2() != null ? " (O₂-corrected)" : "");
-		return this.tracker.judge(new SubjectKey(site.id().value(), this.key.key()), severity, reading.time(),
-				Values.rounded(value), this.above,
-				what + " " + Values.show(value) + " " + unit + " above " + Values.show(this.above) + " " + unit,
-				what + " back to " + Values.show(value) + " " + unit + " (threshold " + Values.show(this.above) + " "
-						+ unit + ")")
+		return this.tracker
+			.judge(new SubjectKey(site.id().value(), this.key.key()), severity, reading.time(), Values.rounded(value),
+					this.above,
+					() -> what(site) + " " + Values.show(value) + " " + unit + " above " + Values.show(this.above) + " "
+							+ unit,
+					() -> what(site) + " back to " + Values.show(value) + " " + unit + " (threshold "
+							+ Values.show(this.above) + " " + unit + ")")
 			.stream()
 			.toList();
+	}
+
+	private String what(Site site) {
+		return this.key.key() + ((this.corrected && site.referenceO2() != null) ? " (O₂-corrected)" : "");
 	}
 
 	@Override
