@@ -168,7 +168,7 @@ public final class AlertLatencyBenchmark {
 		properties.put("lantian.api.keys[0].role", "admin");
 		properties.put("management.metrics.distribution.slo.lantian.storage.lag",
 				"10ms,25ms,50ms,75ms,100ms,125ms,150ms,175ms,200ms,250ms,300ms,350ms,400ms,450ms,500ms,600ms,700ms,"
-						+ "800ms,900ms,1s,1250ms,1500ms,2s,3s,5s,10s,30s,60s");
+						+ "800ms,900ms,1s,1250ms,1500ms,2s,3s,5s,10s,30s,60s,120s,300s");
 		LantianProcess lantian = new LantianProcess(port, properties, LANTIAN_LOG);
 		lantian.start();
 		String base = "http://127.0.0.1:" + port;
