@@ -552,6 +552,7 @@ public final class AlertLatencyBenchmark {
 				"%n(times in ms; target: p99 < 1,000 ms from the reading's arrival to SSE/MQTT delivery; missing = no "
 						+ "event by %.0f s after the load ended, the run waiting while events still came)%n%n",
 				waited));
+		text.append(slices(counted));
 		Map<String, Long> recorded = recordedAt();
 		ToLongFunction<Probe> recordedAt = (p) -> (p.alertId == null) ? 0
 				: recorded.getOrDefault(p.alertId + " " + (p.raise ? "raised" : "resolved"), 0L);
@@ -599,6 +600,36 @@ public final class AlertLatencyBenchmark {
 		return "| " + channel + " | " + from + " | " + probes.size() + " | " + delivered.size() + " | " + missing
 				+ " | " + millis(percentile(sorted, 0.5)) + " | " + millis(percentile(sorted, 0.9)) + " | "
 				+ millis(percentile(sorted, 0.99)) + " | " + millis(percentile(sorted, 1.0)) + " |\n";
+	}
+
+	/**
+	 * The delay over time: per 10 s of the measured phase (by the probe's publish), so
+	 * that a backlog that grows or drains shows.
+	 */
+	private static String slices(List<Probe> probes) {
+		if (probes.isEmpty()) {
+			return "";
+		}
+		long first = probes.get(0).publishNanos;
+		Map<Long, List<Probe>> bySlice = new java.util.TreeMap<>();
+		for (Probe probe : probes) {
+			bySlice.computeIfAbsent((probe.publishNanos - first) / 10_000_000_000L, (k) -> new ArrayList<>())
+				.add(probe);
+		}
+		StringBuilder text = new StringBuilder(
+				"Over time (from PUBLISH sent, per 10 s of the measured phase):\n\n| probes sent at | probes | SSE "
+						+ "missing | SSE p50 | SSE p99 | MQTT missing | MQTT p50 | MQTT p99 |\n|---|---|---|---|---|---|---|---|\n");
+		bySlice.forEach((slice, inSlice) -> {
+			long[] sse = latencies(inSlice.stream().filter((p) -> p.sseNanos.get() != 0).toList(),
+					(p) -> p.sseNanos.get() - p.publishNanos);
+			long[] mqtt = latencies(inSlice.stream().filter((p) -> p.mqttNanos.get() != 0).toList(),
+					(p) -> p.mqttNanos.get() - p.publishNanos);
+			text.append(String.format(Locale.ROOT, "| %d–%d s | %d | %d | %s | %s | %d | %s | %s |%n", slice * 10,
+					slice * 10 + 10, inSlice.size(), inSlice.size() - sse.length, millis(percentile(sse, 0.5)),
+					millis(percentile(sse, 0.99)), inSlice.size() - mqtt.length, millis(percentile(mqtt, 0.5)),
+					millis(percentile(mqtt, 0.99))));
+		});
+		return text.append("\n").toString();
 	}
 
 	private static String wallRow(String stage, String from, List<Probe> probes, ToLongFunction<Probe> at,
