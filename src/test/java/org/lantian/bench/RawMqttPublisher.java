@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * A lean MQTT 3.1.1 QoS 1 publisher for load runs: PUBLISH packets go through one
@@ -36,6 +37,9 @@ final class RawMqttPublisher implements AutoCloseable {
 	private int nextId = 1;
 
 	private volatile boolean closing;
+
+	private volatile IntConsumer ackListener = (packetId) -> {
+	};
 
 	RawMqttPublisher(String url, String clientId) throws IOException {
 		URI uri = URI.create(url);
@@ -65,9 +69,18 @@ final class RawMqttPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Queues one QoS 1 PUBLISH; blocks only while {@value #IN_FLIGHT} await their PUBACK.
+	 * Told the packet id of every PUBACK, on the reader thread, as it arrives (for timing
+	 * single messages).
 	 */
-	void publish(String topic, String payload) throws IOException, InterruptedException {
+	void onAck(IntConsumer listener) {
+		this.ackListener = listener;
+	}
+
+	/**
+	 * Queues one QoS 1 PUBLISH; blocks only while {@value #IN_FLIGHT} await their PUBACK.
+	 * @return the packet id
+	 */
+	int publish(String topic, String payload) throws IOException, InterruptedException {
 		if (!this.window.tryAcquire()) {
 			this.out.flush();
 			this.window.acquire();
@@ -82,6 +95,7 @@ final class RawMqttPublisher implements AutoCloseable {
 		this.out.write(id >> 8);
 		this.out.write(id & 0xFF);
 		this.out.write(body);
+		return id;
 	}
 
 	/** Sends what is buffered. */
@@ -114,10 +128,14 @@ final class RawMqttPublisher implements AutoCloseable {
 			while (true) {
 				int type = in.readUnsignedByte();
 				int length = in.readUnsignedByte();
-				in.skipNBytes(length);
-				if (type == 0x40) {
+				if (type == 0x40 && length == 2) {
+					int packetId = in.readUnsignedShort();
 					this.acknowledged.incrementAndGet();
 					this.window.release();
+					this.ackListener.accept(packetId);
+				}
+				else {
+					in.skipNBytes(length);
 				}
 			}
 		}
