@@ -272,25 +272,28 @@ class DockerComposeTests {
 	void grafanaIsProvisionedWithTheInfluxdbServiceAndItsDashboards() throws IOException {
 		JsonNode grafana = this.services.get("grafana");
 		List<Mount> mounts = mounts(grafana);
+		Map<String, String> grafanaEnvironment = environment(grafana);
 		Path provisioning = hostPath(mounts, "/etc/grafana/provisioning");
 
 		JsonNode datasources = yaml(provisioning.resolve("datasources/influxdb.yaml")).path("datasources");
 		assertThat(datasources).hasSize(1);
 		JsonNode influx = datasources.get(0);
 		assertThat(influx.path("type").asText()).isEqualTo("influxdb");
-		URI url = URI.create(influx.path("url").asText());
+		URI url = URI.create(grafanaValue(influx.path("url").asText(), grafanaEnvironment));
 		assertThat(this.services).containsKey(url.getHost());
 		assertThat(url.getHost()).isEqualTo("influxdb");
 		assertThat(url.getPort()).isEqualTo(8086);
-		assertThat(influx.path("jsonData").path("dbName").asText())
-			.isEqualTo(environment(this.services.get("influxdb")).get("INFLUXDB_DB"));
+		assertThat(grafanaValue(influx.path("jsonData").path("dbName").asText(), grafanaEnvironment))
+			.isEqualTo(environment(this.services.get("influxdb")).get("INFLUXDB_DB"))
+			.isEqualTo(environment(this.services.get("lantian")).get("LANTIAN_INFLUX_DATABASE"));
 		String datasourceUid = influx.path("uid").asText();
 		assertThat(datasourceUid).isNotEmpty();
 
 		JsonNode providers = yaml(provisioning.resolve("dashboards/lantian.yaml")).path("providers");
 		assertThat(providers).isNotEmpty();
 		for (JsonNode provider : providers) {
-			Path dashboards = hostPath(mounts, provider.path("options").path("path").asText());
+			Path dashboards = hostPath(mounts,
+					grafanaValue(provider.path("options").path("path").asText(), grafanaEnvironment));
 			List<Path> files;
 			try (Stream<Path> listing = Files.list(dashboards)) {
 				files = listing.filter((path) -> path.toString().endsWith(".json")).toList();
@@ -303,6 +306,21 @@ class DockerComposeTests {
 					.allSatisfy((datasource) -> assertThat(datasource.path("uid").asText()).isEqualTo(datasourceUid));
 			}
 		}
+	}
+
+	/**
+	 * A provisioning value with {@code $NAME} and {@code ${NAME}} expanded from the
+	 * service's environment, as Grafana does; an unset variable fails.
+	 */
+	private static String grafanaValue(String value, Map<String, String> environment) {
+		Matcher matcher = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?").matcher(value);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			String replacement = environment.get(matcher.group(1));
+			assertThat(replacement).as("grafana's environment sets %s", matcher.group(1)).isNotNull();
+			matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+		}
+		return matcher.appendTail(out).toString();
 	}
 
 	private List<String> dependencies(String service) {

@@ -8,14 +8,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.ingest.Rejections;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the InfluxDB adapter: the client, the spool, the writer
  * ({@link org.lantian.ingest.ReadingStore}), the repository
- * ({@link org.lantian.storage.ReadingRepository}) and the {@code influx} health
- * component.
+ * ({@link org.lantian.storage.ReadingRepository}), the {@code influx} health component
+ * and the copy of Lantian's own meters into InfluxDB.
  */
 @Configuration(proxyBeanMethods = false)
 class InfluxConfiguration {
@@ -50,6 +51,13 @@ class InfluxConfiguration {
 	@Bean
 	InfluxAlertJournal influxAlertJournal(InfluxHttp influx) {
 		return new InfluxAlertJournal(influx);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	@ConditionalOnProperty(name = "lantian.influx.metrics.enabled", matchIfMissing = true)
+	InfluxMeterExporter influxMeterExporter(InfluxHttp influx, MeterRegistry registry, Clock clock,
+			InfluxMetricsProperties properties) {
+		return new InfluxMeterExporter(influx, registry, clock, properties.step());
 	}
 
 	@Bean
