@@ -5,11 +5,11 @@ import java.util.List;
 import org.lantian.domain.Reading;
 
 /**
- * Readings of one payload (a JSON message or request, an HJ 212 frame) were accepted and
- * are durable: in the time-series database or in the on-disk spool
- * ({@link ReadingStore}). Published once per payload on the thread that completed the
- * write, before the device's acknowledgement, so listeners must return at once (mark,
- * count or hand off).
+ * Readings were accepted and are durable: in the time-series database or in the on-disk
+ * spool ({@link ReadingStore}). The payloads (JSON messages or requests, HJ 212 frames)
+ * of one transport that became durable within about a millisecond are told together, in
+ * the order they became durable, on the ingest announcer's thread; listeners must return
+ * at once (mark, count or hand off).
  *
  * @param transport how the readings arrived
  * @param readings the accepted readings, never empty

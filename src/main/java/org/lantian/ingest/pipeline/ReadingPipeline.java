@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,7 @@ import org.lantian.ingest.json.JsonReadingParser;
 import org.lantian.ingest.json.ParsedPayload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.stereotype.Component;
@@ -39,9 +41,12 @@ import org.springframework.stereotype.Component;
  * that calls in order (MQTT: one thread) keeps its order.
  */
 @Component
-public class ReadingPipeline implements ReadingIntake {
+public class ReadingPipeline implements ReadingIntake, DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ReadingPipeline.class);
+
+	/** How long durable payloads gather before they are told in one event. */
+	private static final long ANNOUNCE_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
 	private final JsonReadingParser parser;
 
@@ -51,7 +56,7 @@ public class ReadingPipeline implements ReadingIntake {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
+	private final ReadingsAnnouncer announcer;
 
 	private final Map<Transport, Map<Outcome, Counter>> messages = new EnumMap<>(Transport.class);
 
@@ -65,7 +70,7 @@ public class ReadingPipeline implements ReadingIntake {
 		this.store = store;
 		this.rejections = rejections;
 		this.clock = clock;
-		this.events = events;
+		this.announcer = new ReadingsAnnouncer(events, ANNOUNCE_DELAY_NANOS);
 		// Registered up front, so that every series exists (at zero) before the first
 		// message.
 		for (Transport transport : Transport.values()) {
@@ -197,17 +202,13 @@ public class ReadingPipeline implements ReadingIntake {
 			return CompletableFuture.failedFuture(ex);
 		}
 		// told once durable, so that whoever reads them back from storage finds them
-		return durable.thenRun(() -> tell(new ReadingsReceived(transport, readings)));
+		return durable.thenRun(() -> this.announcer.announce(new ReadingsReceived(transport, readings)));
 	}
 
-	private void tell(ReadingsReceived event) {
-		try {
-			this.events.publishEvent(event);
-		}
-		catch (RuntimeException ex) {
-			// a listener's failure is its own: the readings are stored all the same
-			LOG.warn("a listener of {} failed: {}", ReadingsReceived.class.getSimpleName(), ex.toString(), ex);
-		}
+	/** Tells listeners what is still pending. */
+	@Override
+	public void destroy() {
+		this.announcer.close();
 	}
 
 	private void keep(Transport transport, String source, ItemRejection rejection, boolean batch, String excerpt) {

@@ -1,22 +1,24 @@
 package org.lantian.ingest.pipeline;
 
-import org.lantian.domain.SiteId;
-import org.lantian.domain.ReadingPeriod;
-import org.lantian.domain.Measurement;
-import java.util.Map;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.lantian.domain.Measurand;
+import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
+import org.lantian.domain.ReadingPeriod;
+import org.lantian.domain.SiteId;
 import org.lantian.ingest.InMemoryReadingStore;
 import org.lantian.ingest.InMemoryRejections;
 import org.lantian.ingest.IntakeResult;
@@ -31,6 +33,7 @@ import org.lantian.ingest.json.JsonReadingParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 class ReadingPipelineTests {
 
@@ -46,7 +49,7 @@ class ReadingPipelineTests {
 
 	private final InMemoryRejections rejections = new InMemoryRejections();
 
-	private final List<Object> events = new ArrayList<>();
+	private final List<Object> events = new CopyOnWriteArrayList<>();
 
 	private final ReadingPipeline pipeline = pipeline(this.store);
 
@@ -88,10 +91,11 @@ class ReadingPipelineTests {
 	}
 
 	@Test
-	void tellsListenersOfTheAcceptedReadingsOncePerPayload() {
+	void tellsListenersOfTheAcceptedReadingsOnceDurable() {
 		submitMqtt(batch(item("08:00", "35"), item("08:01", "99999"), item("08:02", "36")));
 		submitMqtt("not json");
 
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.events.isEmpty());
 		assertThat(this.events).singleElement().isInstanceOfSatisfying(ReadingsReceived.class, (event) -> {
 			assertThat(event.transport()).isEqualTo(Transport.MQTT);
 			assertThat(event.readings()).isEqualTo(this.store.readings());
