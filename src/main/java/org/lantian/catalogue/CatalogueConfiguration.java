@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.evaluation.AirQualityTargets;
+import org.lantian.domain.warning.WarningRules;
+import org.lantian.domain.warning.reduction.ReductionList;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ WarningFilesProperties.class, ReductionFilesProperties.class })
 class CatalogueConfiguration {
 
 	private static final Logger LOG = LoggerFactory.getLogger(CatalogueConfiguration.class);
@@ -60,6 +66,64 @@ class CatalogueConfiguration {
 		}
 		catch (IOException ex) {
 			throw new InvalidTargetsException(location, List.of("cannot be read: " + ex.getMessage()));
+		}
+	}
+
+	/**
+	 * The warning grading schemes, their adoptions, the joint zones and the release rule
+	 * ({@code lantian.warnings.file}, STANDARDS §4). Joint-zone members the catalogue has
+	 * no site in are logged once: they are graded only if a forecast names them.
+	 */
+	@Bean
+	WarningRules warningRules(WarningFilesProperties properties, ResourceLoader resources, SiteCatalogue catalogue) {
+		String location = properties.file();
+		Resource resource = resource(resources, location);
+		if (!resource.exists()) {
+			throw new InvalidWarningsException(location, List.of("file not found"));
+		}
+		try (InputStream in = resource.getInputStream()) {
+			WarningRules rules = WarningsFile.read(in, location);
+			Set<String> regions = new HashSet<>();
+			catalogue.sites().forEach((site) -> {
+				regions.add(site.city());
+				regions.add(site.district());
+			});
+			List<String> unknown = rules.jointZones()
+				.zones()
+				.stream()
+				.flatMap((zone) -> zone.members().stream())
+				.filter((member) -> !regions.contains(member))
+				.distinct()
+				.toList();
+			LOG.info("Warning rules {}: {} adoptions, {} joint zones{}", location, rules.schemes().adoptions().size(),
+					rules.jointZones().zones().size(),
+					unknown.isEmpty() ? "" : "; zone members without a site in the catalogue: " + unknown);
+			return rules;
+		}
+		catch (IOException ex) {
+			throw new InvalidWarningsException(location, List.of("cannot be read: " + ex.getMessage()));
+		}
+	}
+
+	/**
+	 * The emergency reduction list ({@code lantian.reductions.file}), checked against the
+	 * site catalogue.
+	 */
+	@Bean
+	ReductionList reductionList(ReductionFilesProperties properties, ResourceLoader resources,
+			SiteCatalogue catalogue) {
+		String location = properties.file();
+		Resource resource = resource(resources, location);
+		if (!resource.exists()) {
+			throw new InvalidWarningsException(location, List.of("file not found"));
+		}
+		try (InputStream in = resource.getInputStream()) {
+			ReductionList list = ReductionsFile.read(in, location, catalogue);
+			LOG.info("Emergency reduction list {}: {} enterprises", location, list.entries().size());
+			return list;
+		}
+		catch (IOException ex) {
+			throw new InvalidWarningsException(location, List.of("cannot be read: " + ex.getMessage()));
 		}
 	}
 
