@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.evaluation.AirQualityTargets;
 import org.lantian.domain.warning.WarningRules;
+import org.lantian.domain.warning.reduction.CutPercents;
 import org.lantian.domain.warning.reduction.ReductionList;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,10 @@ import org.springframework.core.io.ResourceLoader;
 class CatalogueConfiguration {
 
 	private static final Logger LOG = LoggerFactory.getLogger(CatalogueConfiguration.class);
+
+	private static final String BUNDLED_SITES = "classpath:" + SiteCatalogueFile.BUNDLED;
+
+	private static final String BUNDLED_REDUCTIONS = "classpath:" + ReductionsFile.BUNDLED;
 
 	@Bean
 	SiteCatalogue siteCatalogue(CatalogueProperties properties, ResourceLoader resources) {
@@ -107,12 +112,19 @@ class CatalogueConfiguration {
 
 	/**
 	 * The emergency reduction list ({@code lantian.reductions.file}), checked against the
-	 * site catalogue.
+	 * site catalogue. The bundled list names the stacks of the bundled catalogue: with
+	 * another catalogue ({@code lantian.sites}) and no list of its own, the list is
+	 * empty.
 	 */
 	@Bean
-	ReductionList reductionList(ReductionFilesProperties properties, ResourceLoader resources,
-			SiteCatalogue catalogue) {
+	ReductionList reductionList(ReductionFilesProperties properties, CatalogueProperties catalogueProperties,
+			ResourceLoader resources, SiteCatalogue catalogue) {
 		String location = properties.file();
+		if (location.equals(BUNDLED_REDUCTIONS) && !catalogueProperties.sites().equals(BUNDLED_SITES)) {
+			LOG.info("Emergency reduction list: empty; the bundled list is for the bundled site catalogue, not {} "
+					+ "(set lantian.reductions.file)", catalogueProperties.sites());
+			return ReductionList.of(CutPercents.seedDefault(), List.of(), List.of());
+		}
 		Resource resource = resource(resources, location);
 		if (!resource.exists()) {
 			throw new InvalidWarningsException(location, List.of("file not found"));

@@ -42,6 +42,12 @@ class CatalogueConfigurationTests {
 				.hasMessageContaining("invalid warning configuration classpath:nope.yaml"));
 	}
 
+	@Test
+	void anotherSiteCatalogueWithoutItsOwnListGetsAnEmptyList() {
+		this.runner.withPropertyValues("lantian.sites=classpath:sites/hj212-units.yaml")
+			.run((context) -> assertThat(context.getBean(ReductionList.class).entries()).isEmpty());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(CatalogueProperties.class)
 	static class Properties {
