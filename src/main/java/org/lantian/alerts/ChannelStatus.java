@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param dropped notifications it refused because its queue was full
  * @param queued notifications waiting now
  * @param lastError the last failure's description, if any
+ * @param consecutiveFailures notifications given up on or dropped since the last one
+ * delivered
+ * @param connected for a channel with a connection (MQTT), whether it is connected now;
+ * null for the others
  */
 public record ChannelStatus(String channel, boolean enabled, long delivered, long failed, long dropped, int queued,
-		@Nullable String lastError, @Nullable Instant lastErrorAt) {
+		@Nullable String lastError, @Nullable Instant lastErrorAt, long consecutiveFailures,
+		@Nullable Boolean connected) {
 }

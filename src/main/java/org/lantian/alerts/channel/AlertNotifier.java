@@ -3,6 +3,7 @@ package org.lantian.alerts.channel;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ final class AlertNotifier implements NotificationChannels, AutoCloseable {
 	private final ChannelWorker webhookWorker;
 
 	private final ChannelWorker emailWorker;
+
+	private final AtomicBoolean connecting = new AtomicBoolean();
 
 	AlertNotifier(ObjectMapper json, ZoneId zone, Routing routing, @Nullable MqttChannel mqtt, WebhookChannel webhook,
 			@Nullable EmailChannel email, ChannelWorker mqttWorker, ChannelWorker webhookWorker,
@@ -88,10 +91,32 @@ final class AlertNotifier implements NotificationChannels, AutoCloseable {
 	@Override
 	public List<ChannelStatus> statuses() {
 		List<ChannelStatus> statuses = new ArrayList<>();
-		statuses.add(this.mqttWorker.status());
+		MqttChannel mqtt = this.mqtt;
+		statuses.add(this.mqttWorker.status((mqtt != null) ? mqtt.isConnected() : null));
 		statuses.add(this.webhookWorker.status());
 		statuses.add(this.emailWorker.status());
 		return statuses;
+	}
+
+	/**
+	 * Connects the MQTT channel on its own thread if it is not connected (at start, and
+	 * when asked about its health after a connection failed), so that its health says
+	 * whether the broker can be reached before the first alert.
+	 */
+	void connectMqtt() {
+		MqttChannel mqtt = this.mqtt;
+		if (mqtt != null && !mqtt.isConnected() && this.connecting.compareAndSet(false, true)) {
+			if (!this.mqttWorker.execute(() -> {
+				try {
+					mqtt.connect();
+				}
+				finally {
+					this.connecting.set(false);
+				}
+			})) {
+				this.connecting.set(false);
+			}
+		}
 	}
 
 	@Override

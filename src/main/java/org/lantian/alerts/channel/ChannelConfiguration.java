@@ -20,6 +20,11 @@ class ChannelConfiguration {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ChannelConfiguration.class);
 
+	@Bean
+	AlertChannelsHealth alertChannelsHealthContributor(AlertNotifier notifier) {
+		return new AlertChannelsHealth(notifier::statuses, notifier::connectMqtt);
+	}
+
 	@Bean(destroyMethod = "close")
 	AlertNotifier alertNotifier(ChannelProperties properties, BrokerProperties broker, ObjectMapper json,
 			ZoneId reportingZone, MeterRegistry registry) throws MqttException {
@@ -36,11 +41,14 @@ class ChannelConfiguration {
 		ChannelProperties.Email email = properties.email();
 		LOG.info("Alert channels: MQTT {}, {} routes, e-mail {}", (mqtt != null) ? "on" : "off", routes.size(),
 				email.isEnabled() ? "via " + email.host() + ":" + email.port() : "off");
-		return new AlertNotifier(json, reportingZone, new Routing(routes), mqtt,
+		boolean webhooks = routes.stream().anyMatch((route) -> !route.webhooks().isEmpty());
+		AlertNotifier notifier = new AlertNotifier(json, reportingZone, new Routing(routes), mqtt,
 				new WebhookChannel(properties.webhook().timeout()), email.isEnabled() ? new EmailChannel(email) : null,
 				new ChannelWorker("mqtt", mqtt != null, properties.mqtt().delivery(), registry),
-				new ChannelWorker("webhook", true, properties.webhook().delivery(), registry),
+				new ChannelWorker("webhook", webhooks, properties.webhook().delivery(), registry),
 				new ChannelWorker("email", email.isEnabled(), email.delivery(), registry));
+		notifier.connectMqtt();
+		return notifier;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ final class ChannelWorker implements AutoCloseable {
 
 	private final AtomicReference<@Nullable String> lastError = new AtomicReference<>();
 
+	private final AtomicLong consecutiveFailures = new AtomicLong();
+
 	private final AtomicReference<@Nullable Instant> lastErrorAt = new AtomicReference<>();
 
 	ChannelWorker(String channel, boolean enabled, ChannelProperties.Delivery settings, MeterRegistry registry) {
@@ -85,6 +88,7 @@ final class ChannelWorker implements AutoCloseable {
 		}
 		catch (RejectedExecutionException ex) {
 			this.dropped.increment();
+			this.consecutiveFailures.incrementAndGet();
 			error("queue full (" + this.settings.capacity() + "): dropped " + what);
 		}
 	}
@@ -95,6 +99,7 @@ final class ChannelWorker implements AutoCloseable {
 			try {
 				delivery.deliver();
 				this.delivered.increment();
+				this.consecutiveFailures.set(0);
 				return;
 			}
 			catch (InterruptedException ex) {
@@ -106,6 +111,7 @@ final class ChannelWorker implements AutoCloseable {
 				String message = what + ": " + ex;
 				if (attempt >= this.settings.attempts()) {
 					this.failed.increment();
+					this.consecutiveFailures.incrementAndGet();
 					error("gave up after " + attempt + " attempts: " + message);
 					return;
 				}
@@ -134,10 +140,28 @@ final class ChannelWorker implements AutoCloseable {
 		LOG.warn("Alert channel {}: {}", this.channel, message);
 	}
 
-	ChannelStatus status() {
+	/**
+	 * Queues a task that is no delivery (connecting), on the channel's thread; false if
+	 * the queue is full.
+	 */
+	boolean execute(Runnable task) {
+		try {
+			this.executor.execute(task);
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			return false;
+		}
+	}
+
+	ChannelStatus status(@Nullable Boolean connected) {
 		return new ChannelStatus(this.channel, this.enabled, (long) this.delivered.count(), (long) this.failed.count(),
 				(long) this.dropped.count(), this.executor.getQueue().size() + this.executor.getActiveCount(),
-				this.lastError.get(), this.lastErrorAt.get());
+				this.lastError.get(), this.lastErrorAt.get(), this.consecutiveFailures.get(), connected);
+	}
+
+	ChannelStatus status() {
+		return status(null);
 	}
 
 	@Override

@@ -43,6 +43,25 @@ final class MqttChannel implements AutoCloseable {
 		return this.topicPrefix + "/" + site;
 	}
 
+	/** Whether the client is connected now (any thread). */
+	boolean isConnected() {
+		return this.client.isConnected();
+	}
+
+	/** Connects if not connected; a failure is logged, the next publish tries again. */
+	void connect() {
+		if (this.client.isConnected()) {
+			return;
+		}
+		try {
+			this.client.connect(this.options);
+			LOG.info("Alert MQTT channel connected to {} as {}", this.client.getServerURI(), this.client.getClientId());
+		}
+		catch (MqttException ex) {
+			LOG.debug("Alert MQTT channel cannot connect to {}: {}", this.client.getServerURI(), ex.getMessage());
+		}
+	}
+
 	/** Publishes and waits for the broker's PUBACK. */
 	void publish(String site, byte[] json) throws MqttException {
 		if (!this.client.isConnected()) {

@@ -10,14 +10,17 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -42,6 +45,7 @@ import org.lantian.rules.config.RulesFile;
 import org.lantian.rules.evaluation.EventRule;
 import org.lantian.rules.evaluation.NoDataRule;
 import org.lantian.rules.evaluation.RuleEvaluator;
+import org.lantian.storage.AlertJournal;
 import org.lantian.storage.LatestValue;
 import org.lantian.storage.ReadingRepository;
 import org.lantian.storage.SeriesPoint;
@@ -80,6 +84,8 @@ class RuleEngine implements SmartLifecycle {
 	private final ApplicationEventPublisher publisher;
 
 	private final ReadingRepository readings;
+
+	private final AlertJournal journal;
 
 	private final Resource resource;
 
@@ -120,13 +126,14 @@ class RuleEngine implements SmartLifecycle {
 
 	RuleEngine(RulesProperties properties, SiteCatalogue catalogue, ZoneId zone, Clock clock,
 			ApplicationEventPublisher publisher, ReadingRepository readings, ResourceLoader resources,
-			MeterRegistry registry) {
+			MeterRegistry registry, AlertJournal journal) {
 		this.properties = properties;
 		this.catalogue = catalogue;
 		this.zone = zone;
 		this.clock = clock;
 		this.publisher = publisher;
 		this.readings = readings;
+		this.journal = journal;
 		String location = properties.file();
 		this.resource = resources
 			.getResource(location.contains(":") && !location.startsWith("/") ? location : "file:" + location);
@@ -404,55 +411,119 @@ class RuleEngine implements SmartLifecycle {
 	}
 
 	/**
-	 * Rebuilds rule state from the stored history of each site: its recent samples and
-	 * minute values (windows, open hours, flat lines, flags) and its newest values (no
-	 * data). Nothing is published: conditions found active again are already known.
+	 * Rebuilds rule state at start, in two steps per subject (site or city), on its lane
+	 * before any newer reading:
+	 * <ol>
+	 * <li>what the rules look at, from the stored readings of the last
+	 * {@code rebuildLookback}: samples, minute and device hourly values, replayed in time
+	 * order (windows, runs, open and judged hours, flat lines, flags), and the newest
+	 * value of every key (no data);</li>
+	 * <li>which conditions are active, from the alert journal: exactly those with an
+	 * unresolved alert, with the severity last published — an ACTIVE one is not raised
+	 * again, and publishes CLEARED when the rule's clearing says so; a condition the
+	 * replay finds active without an open alert is forgotten, so that it is raised if it
+	 * holds again. Open conditions of rules no longer in force are published
+	 * CLEARED.</li>
+	 * </ol>
+	 * Nothing else is published. If the journal cannot be read, the replayed state
+	 * stands.
 	 */
 	private void rebuild() {
 		Instant to = this.clock.instant();
 		Instant from = to.minus(this.properties.rebuildLookback());
-		for (Site site : this.catalogue.sites()) {
-			boolean applies = this.rules.stream()
-				.anyMatch((rule) -> !rule.definition().type().isEventDriven()
-						&& rule.definition().appliesTo().matches(site));
-			if (applies) {
-				this.lanes.submit(site.id().value(), () -> rebuild(site, from, to));
+		List<ActiveRule> rules = this.rules;
+		OpenConditions open;
+		boolean reconcile;
+		try {
+			open = OpenConditions.of(this.journal.unresolved());
+			reconcile = true;
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Open rule conditions not read from the alert journal ({}); rule state is rebuilt from the "
+					+ "stored readings only", ex.getMessage());
+			open = OpenConditions.NONE;
+			reconcile = false;
+		}
+		Set<String> subjects = new LinkedHashSet<>(open.subjects());
+		this.catalogue.sites().forEach((site) -> subjects.add(site.id().value()));
+		for (String subject : subjects) {
+			OpenConditions conditions = open;
+			boolean restore = reconcile;
+			boolean queued = this.lanes.submit(subject, () -> {
+				rebuild(subject, rules, from, to);
+				if (restore) {
+					rules.forEach((rule) -> rule.evaluator()
+						.restore(subject, conditions.of(rule.definition().id(), subject), to));
+				}
+			});
+			if (!queued) {
+				LOG.warn("Rule state of {} not rebuilt: its rule lane is full", subject);
 			}
 		}
+		Set<String> inForce = rules.stream().map((rule) -> rule.definition().id()).collect(Collectors.toSet());
+		open.ofRulesOtherThan(inForce)
+			.forEach((subject,
+					byRule) -> byRule.forEach((rule,
+							keys) -> keys.forEach((key,
+									severity) -> publish(List.of(new RuleConditionChanged(rule, subject, key,
+											RuleConditionChanged.State.CLEARED, severity, to, null, null,
+											"rule " + rule + " no longer in the rules file"))))));
 	}
 
-	private void rebuild(Site site, Instant from, Instant to) {
+	private void rebuild(String subject, List<ActiveRule> all, Instant from, Instant to) {
+		Site site = SiteId.isWellFormed(subject) ? this.catalogue.find(SiteId.of(subject)).orElse(null) : null;
+		if (site == null) {
+			return; // a city: only event-driven rules, which keep no readings
+		}
+		List<ActiveRule> rules = all.stream()
+			.filter((rule) -> !rule.definition().type().isEventDriven() && rule.definition().appliesTo().matches(site))
+			.toList();
+		if (rules.isEmpty()) {
+			return;
+		}
 		try {
 			Map<Measurand, LatestValue> latest = this.readings.latest(site.id());
 			if (latest.isEmpty()) {
 				return;
 			}
-			for (ActiveRule rule : this.rules) {
-				if (rule.evaluator() instanceof NoDataRule noData && rule.definition().appliesTo().matches(site)) {
+			for (ActiveRule rule : rules) {
+				if (rule.evaluator() instanceof NoDataRule noData) {
 					latest.values().forEach((value) -> noData.seen(site, value.measurand(), value.time()));
 				}
 			}
-			List<Measurand> keys = List.copyOf(latest.keySet());
-			for (ReadingPeriod period : List.of(ReadingPeriod.SAMPLE, ReadingPeriod.MINUTE)) {
-				Map<Measurand, List<SeriesPoint>> series = this.readings
-					.series(new SeriesQuery(site.id(), from, to, keys, Step.RAW, period));
-				TreeMap<Instant, Map<Measurand, Measurement>> byTime = new TreeMap<>();
-				series.forEach((key, points) -> points.forEach((point) -> {
-					if (point.value() != null && point.flag() != null) {
-						byTime.computeIfAbsent(point.start(), (k) -> new EnumMap<>(Measurand.class))
-							.put(key, new Measurement(point.value(), point.flag()));
-					}
-				}));
-				List<Reading> replay = new ArrayList<>(byTime.size());
-				byTime.forEach((time, values) -> replay.add(new Reading(site.id(), time, period, values)));
-				if (!replay.isEmpty()) {
-					evaluate(site.id(), replay, replay.get(replay.size() - 1).time(), false);
+			for (Reading reading : stored(site, List.copyOf(latest.keySet()), from, to)) {
+				for (ActiveRule rule : rules) {
+					rule.evaluator().onReading(site, reading, reading.time());
 				}
 			}
 		}
 		catch (RuntimeException ex) {
 			LOG.warn("Rule state of {} not rebuilt from storage: {}", site.id(), ex.getMessage());
 		}
+	}
+
+	/**
+	 * The site's stored samples, minute and device hourly values in [from, to) as
+	 * readings, in time order (samples before the minute and hourly values of the same
+	 * instant), so that no hour closes before its own values were replayed.
+	 */
+	private List<Reading> stored(Site site, List<Measurand> keys, Instant from, Instant to) {
+		TreeMap<Instant, Map<ReadingPeriod, Map<Measurand, Measurement>>> byTime = new TreeMap<>();
+		for (ReadingPeriod period : List.of(ReadingPeriod.SAMPLE, ReadingPeriod.MINUTE, ReadingPeriod.HOUR)) {
+			Map<Measurand, List<SeriesPoint>> series = this.readings
+				.series(new SeriesQuery(site.id(), from, to, keys, Step.RAW, period));
+			series.forEach((key, points) -> points.forEach((point) -> {
+				if (point.value() != null && point.flag() != null) {
+					byTime.computeIfAbsent(point.start(), (k) -> new EnumMap<>(ReadingPeriod.class))
+						.computeIfAbsent(period, (k) -> new EnumMap<>(Measurand.class))
+						.put(key, new Measurement(point.value(), point.flag()));
+				}
+			}));
+		}
+		List<Reading> replay = new ArrayList<>();
+		byTime.forEach((time, byPeriod) -> byPeriod
+			.forEach((period, values) -> replay.add(new Reading(site.id(), time, period, values))));
+		return replay;
 	}
 
 	@Override

@@ -116,6 +116,22 @@ final class ConditionTracker {
 		return cleared;
 	}
 
+	/**
+	 * After a restart: the active conditions of {@code subject} become exactly
+	 * {@code active} (key → severity); one that stays active keeps its clearing under
+	 * way. Nothing is published.
+	 */
+	void restore(String subject, Map<String, Severity> active) {
+		this.active.keySet().removeIf((sk) -> sk.subject().equals(subject) && !active.containsKey(sk.key()));
+		active.forEach((key, severity) -> {
+			SubjectKey sk = new SubjectKey(subject, key);
+			Active previous = this.active.get(sk);
+			if (previous == null || previous.severity != severity) {
+				this.active.put(sk, new Active(severity));
+			}
+		});
+	}
+
 	int size() {
 		return this.active.size();
 	}

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
+import org.lantian.rules.Severity;
 
 /**
  * A condition another module decides and announces for a period (a GB 3095 exceedance, a
@@ -41,6 +43,9 @@ public final class EventRule implements RuleEvaluator {
 	private final Set<String> keys;
 
 	private final Map<SubjectKey, Instant> clearAt = new ConcurrentHashMap<>();
+
+	/** Conditions restored at start whose clearing time is a guess. */
+	private final Set<SubjectKey> provisional = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param keys the keys (e.g. {@code pm25-daily}) or key prefixes before a dash
@@ -78,7 +83,12 @@ public final class EventRule implements RuleEvaluator {
 		}
 		SubjectKey sk = new SubjectKey(subject, key);
 		Duration hold = (this.clearAfter != null) ? this.clearAfter : Duration.between(start, end).plus(DEFAULT_SLACK);
-		this.clearAt.merge(sk, end.plus(hold), (a, b) -> a.isAfter(b) ? a : b);
+		if (this.provisional.remove(sk)) {
+			this.clearAt.put(sk, end.plus(hold)); // the guess made at start gives way
+		}
+		else {
+			this.clearAt.merge(sk, end.plus(hold), (a, b) -> a.isAfter(b) ? a : b);
+		}
 		return this.tracker.holds(sk, start, value, threshold, () -> message).stream().toList();
 	}
 
@@ -94,6 +104,7 @@ public final class EventRule implements RuleEvaluator {
 				cleared.ifPresent(changes::add);
 				if (cleared.isPresent() || !this.tracker.isActive(subject)) {
 					this.clearAt.remove(subject, at);
+					this.provisional.remove(subject);
 				}
 			}
 		}
@@ -106,6 +117,26 @@ public final class EventRule implements RuleEvaluator {
 		}
 		int dash = key.indexOf('-');
 		return dash > 0 && this.keys.contains(key.substring(0, dash));
+	}
+
+	/**
+	 * The announced periods are not stored with the alert, so a restored condition clears
+	 * one period plus the hold after the restart unless announced again: an hour for a
+	 * {@code -hourly} key, otherwise a day (daily, daily maximum 8 h, heavy-pollution
+	 * day); {@code clearAfter} when it is set.
+	 */
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
+		for (String key : active.keySet()) {
+			SubjectKey sk = new SubjectKey(subject, key);
+			if (!this.clearAt.containsKey(sk)) {
+				Duration period = key.endsWith("-hourly") ? Duration.ofHours(1) : Duration.ofDays(1);
+				this.clearAt.put(sk,
+						now.plus((this.clearAfter != null) ? this.clearAfter : period.plus(DEFAULT_SLACK)));
+				this.provisional.add(sk);
+			}
+		}
 	}
 
 	@Override

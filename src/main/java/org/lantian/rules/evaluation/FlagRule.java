@@ -18,6 +18,7 @@ import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * A key flagged with one of {@code flags} (HJ 212-2017 表8: D fault, M maintenance, F
@@ -133,6 +134,11 @@ public final class FlagRule implements RuleEvaluator {
 			case T -> "over range";
 			case B -> "communication abnormal";
 		};
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * A value unchanged for {@code samples} consecutive values flagged N (largest minus
@@ -83,6 +84,11 @@ public final class FlatLineRule implements RuleEvaluator {
 					() -> this.key.key() + " varies again (" + Values.show(measurement.value()) + " " + unit + ")")
 			.stream()
 			.toList();
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

@@ -216,6 +216,11 @@ public final class HourlyExceedanceRule implements RuleEvaluator {
 	}
 
 	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
+	}
+
+	@Override
 	public List<RuleConditionChanged> retire(Instant now, Predicate<String> owns, String why) {
 		return this.tracker.clearAll(now, owns, why);
 	}

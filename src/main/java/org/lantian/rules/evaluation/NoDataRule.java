@@ -14,6 +14,7 @@ import org.lantian.domain.Measurand;
 import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * A deadman per site and key: active when nothing arrived for longer than {@code after}
@@ -109,6 +110,11 @@ public final class NoDataRule implements RuleEvaluator {
 	private static String describe(SubjectKey subject) {
 		return ANY.equals(subject.key()) ? "data from " + subject.subject()
 				: subject.key() + " from " + subject.subject();
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.domain.emission.OxygenCorrection;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * A sudden change against the values flagged N of the last {@code window}: a drop holds
@@ -129,6 +130,11 @@ public final class RateOfChangeRule implements RuleEvaluator {
 			.multiply(BigDecimal.valueOf(100))
 			.divide(reference, MathContext.DECIMAL64);
 		return ((change.signum() > 0) ? "+" : "") + Values.show(change) + " %";
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.domain.emission.OxygenCorrection;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * The mean of the values flagged N in the window ({@code window} ending at the newest
@@ -93,6 +94,11 @@ public final class RollingMeanRule implements RuleEvaluator {
 							+ Values.unit(this.key, site))
 			.stream()
 			.toList();
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

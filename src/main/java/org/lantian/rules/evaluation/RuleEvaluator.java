@@ -2,11 +2,13 @@ package org.lantian.rules.evaluation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * One configured rule with its state per subject and key. Calls for one subject come in
@@ -37,6 +39,14 @@ public interface RuleEvaluator {
 	 * accepts is cleared.
 	 */
 	List<RuleConditionChanged> retire(Instant now, Predicate<String> owns, String why);
+
+	/**
+	 * After a restart, once the stored readings were replayed: the conditions of
+	 * {@code subject} active now are exactly {@code active} (key → severity), those the
+	 * alert journal has open. Nothing is published; a condition restored here is cleared
+	 * (and published) as soon as the rule's own clearing says so.
+	 */
+	void restore(String subject, Map<String, Severity> active, Instant now);
 
 	/** How many conditions are active now. */
 	int activeCount();

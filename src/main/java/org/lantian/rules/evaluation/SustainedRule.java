@@ -15,6 +15,7 @@ import org.lantian.domain.Reading;
 import org.lantian.domain.Site;
 import org.lantian.domain.emission.OxygenCorrection;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.rules.Severity;
 
 /**
  * A value above {@code above} for at least {@code duration}: every value flagged N since
@@ -88,6 +89,11 @@ public final class SustainedRule implements RuleEvaluator {
 		}
 		this.tracker.between(subject);
 		return List.of();
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

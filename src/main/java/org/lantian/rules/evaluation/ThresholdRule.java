@@ -3,6 +3,7 @@ package org.lantian.rules.evaluation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -76,6 +77,11 @@ public final class ThresholdRule implements RuleEvaluator {
 
 	private String what(Site site) {
 		return this.key.key() + ((this.corrected && site.referenceO2() != null) ? " (O₂-corrected)" : "");
+	}
+
+	@Override
+	public void restore(String subject, Map<String, Severity> active, Instant now) {
+		this.tracker.restore(subject, active);
 	}
 
 	@Override

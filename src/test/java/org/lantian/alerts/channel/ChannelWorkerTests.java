@@ -67,4 +67,26 @@ class ChannelWorkerTests {
 		}
 	}
 
+	@Test
+	void failuresInARowAreCountedUntilTheNextDelivery() {
+		try (ChannelWorker worker = new ChannelWorker("webhook", true,
+				new ChannelProperties.Delivery(10, 1, Duration.ofMillis(1), Duration.ofMillis(1)), this.meters)) {
+			for (int i = 0; i < 2; i++) {
+				worker.submit("raised A" + i + " to http://h", () -> {
+					throw new java.io.IOException("HTTP 503");
+				});
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> count("failed") == 2.0);
+			assertThat(worker.status().consecutiveFailures()).isEqualTo(2);
+			assertThat(worker.status().connected()).isNull();
+
+			worker.submit("raised A3 to http://h", () -> {
+			});
+			await().atMost(Duration.ofSeconds(10)).until(() -> count("delivered") == 1.0);
+			assertThat(worker.status().consecutiveFailures()).isZero();
+			assertThat(worker.status().failed()).isEqualTo(2);
+			assertThat(worker.status().lastError()).contains("HTTP 503");
+		}
+	}
+
 }
