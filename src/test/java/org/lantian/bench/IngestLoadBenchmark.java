@@ -238,6 +238,7 @@ public final class IngestLoadBenchmark {
 		try (RawMqttPublisher publisher = new RawMqttPublisher(this.infrastructure.mosquitto().url(),
 				"bench-pub-" + LocalInfrastructure.randomHex())) {
 			phase(publisher, base, lastTime, 0, warmup, 0, "warm-up");
+			double droppedInWarmup = metric(base, "lantian.rules.dropped");
 			List<Lantian> results = List.of(phase(publisher, base, lastTime, warmup, count, 0, "unpaced"),
 					phase(publisher, base, lastTime, warmup + count, rate * seconds, rate, "paced"));
 			long published = warmup + count + (long) rate * seconds;
@@ -245,10 +246,11 @@ public final class IngestLoadBenchmark {
 			LOG.info("Lantian: {} published, {} acknowledged, {} in InfluxDB, max heap {} MB", published,
 					publisher.acknowledged(), stored, heap.maxBytes() >> 20);
 			this.rulesLine = String.format(Locale.ROOT,
-					"rules: %s; %,.0f evaluations, %,.0f readings dropped by the rule engine's lanes, %,.0f conditions",
+					"rules: %s; %,.0f evaluations, %,.0f readings dropped by the rule engine's lanes (%,.0f of them "
+							+ "after the warm-up), %,.0f conditions",
 					this.options.containsKey("rules") ? intOption("rules", 0) + " generated" : "the bundled file",
 					metric(base, "lantian.rules.evaluations"), metric(base, "lantian.rules.dropped"),
-					metric(base, "lantian.rules.conditions"));
+					metric(base, "lantian.rules.dropped") - droppedInWarmup, metric(base, "lantian.rules.conditions"));
 			LOG.info("{}", this.rulesLine);
 			return results.stream()
 				.map((result) -> result.withTotals(publisher.acknowledged(), stored, heap.maxBytes(),
