@@ -201,6 +201,55 @@ class DurationRulesTests {
 		assertThat(rule.onReading(STACK, at(STACK, minutes(11), Measurand.NH3, "5"), minutes(11))).hasSize(1);
 	}
 
+	// rise by 100 % within 10 min to at least 75: from 40, 80 is exactly double
+	@ParameterizedTest(name = "40 → {0}: {1} events")
+	@CsvSource(textBlock = """
+			79.99, 0
+			80,    1
+			80.01, 1
+			""")
+	void suddenRiseAtAndAboveTheFraction(String after, int events) {
+		RateOfChangeRule rule = new RateOfChangeRule(RuleFixtures.basics(), Measurand.PM25, Duration.ofMinutes(10),
+				null, BigDecimal.ONE, new BigDecimal("75"), false, OxygenCorrection.standard());
+		rule.onReading(AMBIENT, at(AMBIENT, minutes(0), Measurand.PM25, "40"), minutes(0));
+		rule.onReading(AMBIENT, at(AMBIENT, minutes(3), Measurand.PM25, "60"), minutes(3));
+		assertThat(rule.onReading(AMBIENT, at(AMBIENT, minutes(6), Measurand.PM25, after), minutes(6))).hasSize(events);
+	}
+
+	// the window's start is included: a maximum exactly 10 minutes old still counts, one
+	// a minute older not
+	@ParameterizedTest(name = "maximum {0} min before → {1} events")
+	@CsvSource(textBlock = """
+			10, 1
+			11, 0
+			""")
+	void suddenDropWindowIncludesItsStart(int minutesBefore, int events) {
+		RateOfChangeRule rule = suddenDrop();
+		rule.onReading(AMBIENT, at(AMBIENT, minutes(0), Measurand.PM25, "100"), minutes(0));
+		rule.onReading(AMBIENT, at(AMBIENT, minutes(1), Measurand.PM25, "70"), minutes(1));
+		assertThat(rule.onReading(AMBIENT, at(AMBIENT, minutes(minutesBefore), Measurand.PM25, "40"),
+				minutes(minutesBefore)))
+			.hasSize(events);
+	}
+
+	// a late value takes its place in the window: 60 and 40 arrive, then 53 dated between
+	// them
+	@Test
+	void rollingMeanCountsALateValueInsideItsWindow() {
+		RollingMeanRule rule = new RollingMeanRule(RuleFixtures.basics(), Measurand.NOX, new BigDecimal("50"),
+				Duration.ofMinutes(30), 3, false, OxygenCorrection.standard());
+		assertThat(rule.onReading(STACK, at(STACK, minutes(0), Measurand.NOX, "60"), minutes(0))).isEmpty();
+		assertThat(rule.onReading(STACK, at(STACK, minutes(20), Measurand.NOX, "40"), minutes(20))).isEmpty();
+		// mean of 60, 53, 40 = 51 > 50
+		assertThat(rule.onReading(STACK, at(STACK, minutes(10), Measurand.NOX, "53"), minutes(21))).singleElement()
+			.satisfies((e) -> assertThat(e.value()).isEqualByComparingTo("51"));
+		// a value older than the newest minus the window is gone at once: 60 (minute 0)
+		// leaves at minute 30,
+		// then 53, 40, 47 → 46.67 ≤ 47.5: cleared
+		assertThat(rule.onReading(STACK, at(STACK, minutes(30), Measurand.NOX, "47"), minutes(30))).singleElement()
+			.satisfies((e) -> assertThat(e.state()).isEqualTo(State.CLEARED));
+	}
+
 	private static RateOfChangeRule suddenDrop() {
 		return new RateOfChangeRule(RuleFixtures.basics(), Measurand.PM25, Duration.ofMinutes(10),
 				new BigDecimal("0.6"), null, new BigDecimal("75"), false, OxygenCorrection.standard());
