@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -218,7 +217,7 @@ public final class AlertLatencyBenchmark {
 			double evaluationsBefore = metric(base, "lantian.rules.evaluations");
 			double droppedBefore = metric(base, "lantian.rules.dropped");
 			double writtenBefore = metric(base, "lantian.storage.points.written");
-			Map<Double, Double> lagBefore = lagBuckets(base);
+			Map<Double, Double> lagBefore = BenchSupport.lagBuckets(base);
 			Map<String, Double> cpuBefore = cpu.sample();
 			sampler.reset();
 			long start = System.nanoTime();
@@ -232,7 +231,7 @@ public final class AlertLatencyBenchmark {
 			double written = metric(base, "lantian.storage.points.written") - writtenBefore;
 			double evaluations = metric(base, "lantian.rules.evaluations") - evaluationsBefore;
 			double dropped = metric(base, "lantian.rules.dropped") - droppedBefore;
-			Map<Double, Double> lag = lagBuckets(base);
+			Map<Double, Double> lag = BenchSupport.lagBuckets(base);
 			lag.replaceAll((le, cumulative) -> cumulative - lagBefore.getOrDefault(le, 0.0));
 			// the backlog drains: wait while events still arrive, up to `grace`
 			int grace = intOption("grace", 120);
@@ -251,8 +250,9 @@ public final class AlertLatencyBenchmark {
 			}
 			long waited = System.nanoTime() - end;
 			Totals totals = new Totals(published, seconds(end - start), written, evaluations, dropped,
-					metric(base, "lantian.rules.dropped"), quantile(lag, 0.5), quantile(lag, 0.99), sampler.maxQueue(),
-					sampler.maxHeap(), metric(base, "lantian.alerts.stream.dropped"), channels(base),
+					metric(base, "lantian.rules.dropped"), BenchSupport.quantile(lag, 0.5),
+					BenchSupport.quantile(lag, 0.99), sampler.maxQueue(), sampler.maxHeap(),
+					metric(base, "lantian.alerts.stream.dropped"), channels(base),
 					CpuTime.perItem(cpuBefore, cpuAfter, published), cores(cpuBefore, cpuAfter, seconds(end - start)));
 			String report = report(machine, rules, rate, seconds, probeRate, totals, seconds(waited));
 			Path out = Path.of(this.options.getOrDefault("out", "bench/results"));
@@ -685,22 +685,7 @@ public final class AlertLatencyBenchmark {
 	 */
 	private Path writeRules(int count) throws IOException {
 		StringBuilder yaml = new StringBuilder("rules:\n");
-		String[] types = { "threshold", "sustained", "rolling-mean", "rate-of-change", "flat-line" };
-		String[] parameters = { "{ key: pm25, above: 4000 }", "{ key: pm10, above: 4000, for: 10m }",
-				"{ key: so2, above: 4000, window: 1h }", "{ key: pm25, window: 10m, rise: 100, minLevel: 4000 }",
-				"{ key: pm25, samples: 50 }" };
-		for (int i = 0; i < count; i++) {
-			int type = i % types.length;
-			yaml.append("  - { id: load-")
-				.append(i)
-				.append(", type: ")
-				.append(types[type])
-				.append(", severity: low, appliesTo: { sites: [")
-				.append(this.sites.get(i % this.sites.size()))
-				.append("] }, parameters: ")
-				.append(parameters[type])
-				.append(" }\n");
-		}
+		yaml.append(BenchSupport.loadRules(count, this.sites));
 		for (int i = 0; i < this.probeSites.size(); i++) {
 			yaml.append("  - { id: probe-")
 				.append(i)
@@ -739,30 +724,6 @@ public final class AlertLatencyBenchmark {
 				"{\"site\":\"%s\",\"time\":\"%s\",\"values\":{\"pm25\":%d.5,\"pm10\":%d,\"so2\":12,\"no2\":45,"
 						+ "\"co\":1.2,\"o3\":60}}",
 				site, time, pm25, pm10);
-	}
-
-	/** The cumulative buckets of the storage lag histogram: upper bound in s → count. */
-	private static Map<Double, Double> lagBuckets(String base) {
-		Map<Double, Double> buckets = new java.util.TreeMap<>();
-		Matcher matcher = Pattern
-			.compile("lantian_storage_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.E+-]+)")
-			.matcher(get(base + "/actuator/prometheus"));
-		while (matcher.find()) {
-			double le = matcher.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
-					: Double.parseDouble(matcher.group(1));
-			buckets.put(le, Double.parseDouble(matcher.group(2)));
-		}
-		return buckets;
-	}
-
-	private static double quantile(Map<Double, Double> cumulative, double quantile) {
-		double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-		for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
-			if (total > 0 && bucket.getValue() >= quantile * total) {
-				return bucket.getKey();
-			}
-		}
-		return Double.NaN;
 	}
 
 	private int intOption(String name, int fallback) {

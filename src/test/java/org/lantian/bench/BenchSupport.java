@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +91,61 @@ final class BenchSupport {
 			}
 			Thread.sleep(100);
 		}
+	}
+
+	/**
+	 * The rules of {@code bench/ingest-load rules=N} (YAML list items): each for one load
+	 * site, cycling through the rule types that look at every reading (threshold,
+	 * sustained, rolling mean, rate of change, flat line), with thresholds the load never
+	 * reaches — the shape of a province's configuration.
+	 */
+	static String loadRules(int count, List<String> sites) {
+		String[] types = { "threshold", "sustained", "rolling-mean", "rate-of-change", "flat-line" };
+		String[] parameters = { "{ key: pm25, above: 4000 }", "{ key: pm10, above: 4000, for: 10m }",
+				"{ key: so2, above: 4000, window: 1h }", "{ key: pm25, window: 10m, rise: 100, minLevel: 4000 }",
+				"{ key: pm25, samples: 50 }" };
+		StringBuilder yaml = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			int type = i % types.length;
+			yaml.append("  - { id: load-")
+				.append(i)
+				.append(", type: ")
+				.append(types[type])
+				.append(", severity: low, appliesTo: { sites: [")
+				.append(sites.get(i % sites.size()))
+				.append("] }, parameters: ")
+				.append(parameters[type])
+				.append(" }\n");
+		}
+		return yaml.toString();
+	}
+
+	/** The cumulative buckets of the storage lag histogram: upper bound in s → count. */
+	static Map<Double, Double> lagBuckets(String base) {
+		Map<Double, Double> buckets = new TreeMap<>();
+		Matcher matcher = Pattern
+			.compile("lantian_storage_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.E+-]+)")
+			.matcher(get(base + "/actuator/prometheus"));
+		while (matcher.find()) {
+			double le = matcher.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+					: Double.parseDouble(matcher.group(1));
+			buckets.put(le, Double.parseDouble(matcher.group(2)));
+		}
+		return buckets;
+	}
+
+	/**
+	 * The upper bound of the first bucket that holds the quantile (the histogram's
+	 * resolution).
+	 */
+	static double quantile(Map<Double, Double> cumulative, double quantile) {
+		double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+		for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+			if (total > 0 && bucket.getValue() >= quantile * total) {
+				return bucket.getKey();
+			}
+		}
+		return Double.NaN;
 	}
 
 	static double seconds(long nanos) {

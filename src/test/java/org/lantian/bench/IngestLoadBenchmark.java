@@ -266,7 +266,7 @@ public final class IngestLoadBenchmark {
 	private Lantian phase(RawMqttPublisher publisher, String base, long[] lastTime, int first, int count, int rate,
 			String label) throws Exception {
 		double writtenBefore = metric(base, "lantian.storage.points.written");
-		Map<Double, Double> bucketsBefore = lagBuckets(base);
+		Map<Double, Double> bucketsBefore = BenchSupport.lagBuckets(base);
 		Map<String, Double> cpuBefore = this.cpu.sample();
 		long start = System.nanoTime();
 		int perTick = Math.max(1, rate / 100);
@@ -293,43 +293,15 @@ public final class IngestLoadBenchmark {
 		waitFor(() -> metric(base, "lantian.storage.points.written") >= writtenBefore + count, Duration.ofMinutes(10));
 		long writtenAt = System.nanoTime();
 		Map<String, Double> cpuPerReading = CpuTime.perItem(cpuBefore, this.cpu.sample(), count);
-		Map<Double, Double> buckets = lagBuckets(base);
+		Map<Double, Double> buckets = BenchSupport.lagBuckets(base);
 		buckets.replaceAll((le, cumulative) -> cumulative - bucketsBefore.getOrDefault(le, 0.0));
 		Lantian result = new Lantian(label, count, count / seconds(publishedAt - start),
-				count / seconds(writtenAt - start), quantile(buckets, 0.5), quantile(buckets, 0.99), cpuPerReading, 0,
-				0, 0, 0);
+				count / seconds(writtenAt - start), BenchSupport.quantile(buckets, 0.5),
+				BenchSupport.quantile(buckets, 0.99), cpuPerReading, 0, 0, 0, 0);
 		LOG.info("Lantian {}: {} readings/s end to end (published at {}/s), p50 {} s, p99 {} s; CPU µs per reading {}",
 				label, (long) result.throughput(), (long) result.publishRate(), result.p50(), result.p99(),
 				cpu(cpuPerReading));
 		return result;
-	}
-
-	/** The cumulative buckets of the lag histogram: upper bound in seconds → count. */
-	private static Map<Double, Double> lagBuckets(String base) {
-		Map<Double, Double> buckets = new java.util.TreeMap<>();
-		Matcher matcher = Pattern
-			.compile("lantian_storage_lag_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.E+-]+)")
-			.matcher(get(base + "/actuator/prometheus"));
-		while (matcher.find()) {
-			double le = matcher.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
-					: Double.parseDouble(matcher.group(1));
-			buckets.put(le, Double.parseDouble(matcher.group(2)));
-		}
-		return buckets;
-	}
-
-	/**
-	 * The upper bound of the first bucket that holds the quantile (the histogram's
-	 * resolution).
-	 */
-	private static double quantile(Map<Double, Double> cumulative, double quantile) {
-		double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
-		for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
-			if (total > 0 && bucket.getValue() >= quantile * total) {
-				return bucket.getKey();
-			}
-		}
-		return Double.NaN;
 	}
 
 	/**
@@ -344,22 +316,7 @@ public final class IngestLoadBenchmark {
 			yaml.append("  - { id: none, type: threshold, severity: low, enabled: false, parameters: { key: pm25, "
 					+ "above: 5000 } }\n");
 		}
-		String[] types = { "threshold", "sustained", "rolling-mean", "rate-of-change", "flat-line" };
-		String[] parameters = { "{ key: pm25, above: 4000 }", "{ key: pm10, above: 4000, for: 10m }",
-				"{ key: so2, above: 4000, window: 1h }", "{ key: pm25, window: 10m, rise: 100, minLevel: 4000 }",
-				"{ key: pm25, samples: 50 }" };
-		for (int i = 0; i < count; i++) {
-			int type = i % types.length;
-			yaml.append("  - { id: load-")
-				.append(i)
-				.append(", type: ")
-				.append(types[type])
-				.append(", severity: low, appliesTo: { sites: [")
-				.append(this.sites.get(i % this.sites.size()))
-				.append("] }, parameters: ")
-				.append(parameters[type])
-				.append(" }\n");
-		}
+		yaml.append(BenchSupport.loadRules(count, this.sites));
 		Path file = this.infrastructure.newTempDirectory("bench-rules-").resolve("rules.yaml");
 		Files.writeString(file, yaml);
 		return file;
