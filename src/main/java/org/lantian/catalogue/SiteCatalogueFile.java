@@ -72,7 +72,7 @@ public final class SiteCatalogueFile {
 			@Nullable String district, @Nullable Double lat, @Nullable Double lon, @Nullable Boolean keyRegion,
 			@Nullable EnterpriseEntry enterprise, @Nullable String industry, @Nullable String fuel,
 			@Nullable BigDecimal referenceO2, @Nullable String limitProfile, @Nullable Hj212Entry hj212,
-			@Nullable String zone) {
+			@Nullable String zone, @Nullable BigDecimal designFlow) {
 
 		Site toSite() {
 			if (this.kind == null) {
@@ -87,7 +87,7 @@ public final class SiteCatalogueFile {
 					(this.enterprise != null) ? new Enterprise(this.enterprise.id(), this.enterprise.name()) : null,
 					this.industry, this.fuel, this.referenceO2, this.limitProfile,
 					(this.hj212 != null) ? this.hj212.toAccess() : null,
-					(this.zone != null) ? ZoneClass.fromKey(this.zone) : ZoneClass.CLASS_II);
+					(this.zone != null) ? ZoneClass.fromKey(this.zone) : ZoneClass.CLASS_II, this.designFlow);
 		}
 
 	}

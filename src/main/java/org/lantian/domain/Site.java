@@ -19,11 +19,14 @@ import org.lantian.domain.ambient.ZoneClass;
  * @param zone the 环境空气功能区 of an ambient site (GB 3095 §4.1), which decides whether its
  * values are judged against the 一级 or the 二级 limits; {@link ZoneClass#CLASS_II} by
  * default and always for stacks, which GB 3095 does not judge
+ * @param designFlow a stack's design (or permitted) flue gas flow in m³/h, dry at the
+ * standard state (273 K, 101.325 kPa) like the flow HJ 212 reports (Q_snh, HJ 212-2017
+ * 附录D 式(31), STANDARDS §3.13); absent where unknown, never on an ambient site
  */
 public record Site(SiteId id, String name, SiteKind kind, String city, String district, @Nullable Double lat,
 		@Nullable Double lon, boolean keyRegion, @Nullable Enterprise enterprise, @Nullable String industry,
 		@Nullable String fuel, @Nullable BigDecimal referenceO2, @Nullable String limitProfile,
-		@Nullable Hj212Access hj212, ZoneClass zone) {
+		@Nullable Hj212Access hj212, ZoneClass zone, @Nullable BigDecimal designFlow) {
 
 	public Site {
 		Objects.requireNonNull(id, "id");
@@ -51,9 +54,26 @@ public record Site(SiteId id, String name, SiteKind kind, String city, String di
 		if (referenceO2 != null && (referenceO2.signum() < 0 || referenceO2.compareTo(BigDecimal.valueOf(21)) >= 0)) {
 			throw new IllegalArgumentException("site " + id + ": reference O2 must be in [0, 21) %: " + referenceO2);
 		}
+		if (designFlow != null && kind != SiteKind.STACK) {
+			throw new IllegalArgumentException(
+					"ambient site " + id + " has a designFlow: a design flue gas flow is for stack sites");
+		}
+		if (designFlow != null && designFlow.signum() <= 0) {
+			throw new IllegalArgumentException(
+					"site " + id + ": designFlow must be positive: " + designFlow.toPlainString() + " m³/h");
+		}
 	}
 
-	/** A site in a class II zone (二类区), the default. */
+	/** A site without a design flow. */
+	public Site(SiteId id, String name, SiteKind kind, String city, String district, @Nullable Double lat,
+			@Nullable Double lon, boolean keyRegion, @Nullable Enterprise enterprise, @Nullable String industry,
+			@Nullable String fuel, @Nullable BigDecimal referenceO2, @Nullable String limitProfile,
+			@Nullable Hj212Access hj212, ZoneClass zone) {
+		this(id, name, kind, city, district, lat, lon, keyRegion, enterprise, industry, fuel, referenceO2, limitProfile,
+				hj212, zone, null);
+	}
+
+	/** A site in a class II zone (二类区), the default, without a design flow. */
 	public Site(SiteId id, String name, SiteKind kind, String city, String district, @Nullable Double lat,
 			@Nullable Double lon, boolean keyRegion, @Nullable Enterprise enterprise, @Nullable String industry,
 			@Nullable String fuel, @Nullable BigDecimal referenceO2, @Nullable String limitProfile,
@@ -65,7 +85,15 @@ public record Site(SiteId id, String name, SiteKind kind, String city, String di
 	/** The same site in another zone class. */
 	public Site withZone(ZoneClass zone) {
 		return new Site(this.id, this.name, this.kind, this.city, this.district, this.lat, this.lon, this.keyRegion,
-				this.enterprise, this.industry, this.fuel, this.referenceO2, this.limitProfile, this.hj212, zone);
+				this.enterprise, this.industry, this.fuel, this.referenceO2, this.limitProfile, this.hj212, zone,
+				this.designFlow);
+	}
+
+	/** The same stack with a design flue gas flow in m³/h (dry, standard state). */
+	public Site withDesignFlow(@Nullable BigDecimal designFlow) {
+		return new Site(this.id, this.name, this.kind, this.city, this.district, this.lat, this.lon, this.keyRegion,
+				this.enterprise, this.industry, this.fuel, this.referenceO2, this.limitProfile, this.hj212, this.zone,
+				designFlow);
 	}
 
 	private static void requireText(@Nullable String value, String what, SiteId id) {

@@ -172,6 +172,47 @@ class SiteCatalogueFileTests {
 	}
 
 	@Test
+	void readsAStacksDesignFlowInCubicMetresPerHour() {
+		String yaml = """
+				sites:
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, designFlow: 180000 }
+				  - { id: S-2, name: t, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e } }
+				""";
+		SiteCatalogue catalogue = read(yaml);
+
+		assertThat(catalogue.find(SiteId.of("S-1")).orElseThrow().designFlow())
+			.isEqualByComparingTo(new BigDecimal("180000"));
+		assertThat(catalogue.find(SiteId.of("S-2")).orElseThrow().designFlow()).isNull();
+	}
+
+	@Test
+	void refusesADesignFlowThatIsNotPositiveOrOnAnAmbientSite() {
+		String yaml = """
+				sites:
+				  - { id: S-1, name: s, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, designFlow: 0 }
+				  - { id: S-2, name: t, kind: stack, city: 包头市, district: 昆都仑区, enterprise: { id: E, name: e }, designFlow: -30000 }
+				  - { id: A-1, name: a, kind: ambient, city: 包头市, district: 昆都仑区, designFlow: 30000 }
+				""";
+		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read(yaml))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"sites[0] (S-1): site S-1: designFlow must be positive: 0 m³/h",
+					"sites[1] (S-2): site S-2: designFlow must be positive: -30000 m³/h",
+					"sites[2] (A-1): ambient site A-1 has a designFlow: a design flue gas flow is for stack sites"));
+	}
+
+	@Test
+	void givesEveryBundledStackADesignFlow() throws Exception {
+		try (InputStream in = getClass().getResourceAsStream("/sites/inner-mongolia.yaml")) {
+			SiteCatalogue catalogue = SiteCatalogueFile.read(in, "bundled");
+			assertThat(catalogue.sites()).filteredOn((site) -> site.kind() == SiteKind.STACK)
+				.hasSize(21)
+				.allSatisfy((site) -> assertThat(site.designFlow()).isPositive());
+			assertThat(catalogue.find(SiteId.of("BT-POWER-01")).orElseThrow().designFlow())
+				.isEqualByComparingTo(new BigDecimal("1100000"));
+		}
+	}
+
+	@Test
 	void refusesAnEmptyCatalogue() {
 		assertThatExceptionOfType(InvalidCatalogueException.class).isThrownBy(() -> read("sites: []\n"))
 			.withMessageContaining("non-empty 'sites:' list");

@@ -75,9 +75,14 @@ final class Parameters {
 	}
 
 	boolean bool(String name, boolean fallback) {
+		Boolean value = bool(name);
+		return (value != null) ? value : fallback;
+	}
+
+	@Nullable Boolean bool(String name) {
 		JsonNode node = node(name);
 		if (node == null) {
-			return fallback;
+			return null;
 		}
 		if (!node.isBoolean()) {
 			throw new ParameterException(name, "must be true or false, was '" + node.asText() + "'");

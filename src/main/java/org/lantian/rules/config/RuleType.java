@@ -1,5 +1,6 @@
 package org.lantian.rules.config;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -38,6 +39,13 @@ public enum RuleType {
 	/** The stack pollutants an hourly-exceedance rule judges unless told otherwise. */
 	static final Set<Measurand> STACK_POLLUTANTS = EnumSet.of(Measurand.PM, Measurand.SO2, Measurand.NOX,
 			Measurand.NMHC);
+
+	/**
+	 * The share of a stack's design flow above which a flag rule that watches production
+	 * takes it to be producing, unless the rule says otherwise: a sample value, not a
+	 * standard's.
+	 */
+	public static final BigDecimal DEFAULT_FLOW_SHARE = new BigDecimal("0.1");
 
 	private final String key;
 
@@ -85,8 +93,7 @@ public enum RuleType {
 			case NO_DATA -> new NoDataRule(rule.basics(), p.measurands("keys", Set.of()), p.requiredDuration("after"));
 			case FLAT_LINE -> new FlatLineRule(rule.basics(), p.measurand("key"), p.integer("samples", 0),
 					orZero(p.decimal("tolerance")));
-			case FLAG -> new FlagRule(rule.basics(), p.flags("flags"), p.measurands("keys", Set.of()),
-					p.duration("longerThan", Duration.ZERO), p.decimal("flowAbove"));
+			case FLAG -> flag(rule, p);
 			case AMBIENT_LIMIT -> new EventRule(rule.basics(), p.strings("keys"),
 					p.duration("ignoreOlderThan", Duration.ofHours(48)), p.duration("clearAfter"));
 			case HEAVY_POLLUTION_DAY -> new EventRule(rule.basics(), Set.of(),
@@ -94,6 +101,35 @@ public enum RuleType {
 		};
 		p.requireNoOthers();
 		return evaluator;
+	}
+
+	/**
+	 * A flag rule. It watches production when {@code whileProducing} is true or a
+	 * threshold is given: {@code flowAbove} (m³/h) for every site, else {@code flowShare}
+	 * (default {@link #DEFAULT_FLOW_SHARE}) of each site's design flow.
+	 */
+	private static FlagRule flag(RuleDefinition rule, Parameters p) {
+		BigDecimal flowAbove = p.decimal("flowAbove");
+		BigDecimal flowShare = p.decimal("flowShare");
+		Boolean whileProducing = p.bool("whileProducing");
+		if (flowAbove != null && flowAbove.signum() < 0) {
+			throw new Parameters.ParameterException("flowAbove",
+					"must not be negative, was " + flowAbove.toPlainString() + " (m³/h)");
+		}
+		if (flowShare != null && (flowShare.signum() <= 0 || flowShare.compareTo(BigDecimal.ONE) > 0)) {
+			throw new Parameters.ParameterException("flowShare", "must be a fraction in (0, 1] of the site's"
+					+ " designFlow (0.1 = 10 %), was " + flowShare.toPlainString());
+		}
+		if (Boolean.FALSE.equals(whileProducing) && (flowAbove != null || flowShare != null)) {
+			throw new Parameters.ParameterException("whileProducing",
+					"false contradicts " + ((flowAbove != null) ? "flowAbove" : "flowShare")
+							+ ", which only apply while watching production");
+		}
+		if (Boolean.TRUE.equals(whileProducing) && flowAbove == null && flowShare == null) {
+			flowShare = DEFAULT_FLOW_SHARE;
+		}
+		return new FlagRule(rule.basics(), p.flags("flags"), p.measurands("keys", Set.of()),
+				p.duration("longerThan", Duration.ZERO), flowAbove, flowShare);
 	}
 
 	private static java.math.BigDecimal orZero(java.math.@org.jspecify.annotations.Nullable BigDecimal value) {

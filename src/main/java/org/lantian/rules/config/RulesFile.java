@@ -25,6 +25,7 @@ import org.lantian.domain.SiteKind;
 import org.lantian.domain.emission.OxygenCorrection;
 import org.lantian.rules.Severity;
 import org.lantian.rules.evaluation.Clearing;
+import org.lantian.rules.evaluation.FlagRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,7 @@ public final class RulesFile {
 			}
 			if (entry.path("enabled").asBoolean(true)) {
 				rules.add(rule);
+				warnAboutFlow(name, rule, catalogue, zone);
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -162,6 +164,41 @@ public final class RulesFile {
 			return null;
 		}
 		return rule;
+	}
+
+	/**
+	 * A flag rule that watches production by a share of the design flow cannot judge a
+	 * stack without {@code designFlow}: not an error, since the same rules file serves
+	 * every catalogue, but said once per rule. Ambient sites report no flue gas flow and
+	 * are not named.
+	 */
+	private static void warnAboutFlow(String name, RuleDefinition rule, SiteCatalogue catalogue, ZoneId zone) {
+		if (rule.type() != RuleType.FLAG) {
+			return;
+		}
+		FlagRule flag = (FlagRule) rule.type().create(rule, zone, OxygenCorrection.standard());
+		if (!flag.watchesProduction()) {
+			return;
+		}
+		if (rule.parameters().containsKey("flowAbove") && rule.parameters().containsKey("flowShare")) {
+			LOG.warn("Rules file {}: rule '{}' gives both flowAbove and flowShare; flowAbove applies to every site and"
+					+ " flowShare is unused", name, rule.id());
+		}
+		Set<String> unjudged = new TreeSet<>();
+		for (Site site : catalogue.sites()) {
+			if (site.kind() == SiteKind.STACK && rule.appliesTo().matches(site)
+					&& flag.productionThreshold(site).isEmpty()) {
+				unjudged.add(site.id().value());
+			}
+		}
+		if (!unjudged.isEmpty()) {
+			List<String> shown = unjudged.stream().limit(10).toList();
+			LOG.warn(
+					"Rules file {}: rule '{}' judges flags while the flow shows production as a share of the design"
+							+ " flow; {} stack(s) of the catalogue have no designFlow and get no such judgement: {}{}",
+					name, rule.id(), unjudged.size(), String.join(", ", shown),
+					(unjudged.size() > shown.size()) ? ", …" : "");
+		}
 	}
 
 	private static String required(JsonNode entry, String field) {

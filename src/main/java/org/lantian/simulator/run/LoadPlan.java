@@ -123,7 +123,10 @@ public record LoadPlan(Plan plan, SiteCatalogue catalogue, Path catalogueFile) {
 			yaml.append("    city: 包头市\n    district: 昆都仑区\n    keyRegion: true\n");
 			if (stack) {
 				yaml.append("    enterprise: { id: LOAD-ENT, name: 压测企业 }\n");
-				yaml.append("    industry: power\n    fuel: coal\n    referenceO2: 6\n");
+				// the simulator's full-load flow of a power unit, so the bundled flag
+				// rule
+				// that watches production can judge load stacks
+				yaml.append("    industry: power\n    fuel: coal\n    referenceO2: 6\n    designFlow: 1100000\n");
 				yaml.append("    hj212: { mn: \"LOADSIM%016d\", password: \"123456\" }\n".formatted(i));
 			}
 		}
