@@ -5,7 +5,7 @@
  * {@link org.lantian.storage.AlertJournal}. Publishes {@link AlertChanged}, notifies over
  * MQTT, webhooks and e-mail, and answers through {@link Alerts}.
  */
-@ApplicationModule(allowedDependencies = { "domain", "rules", "storage" })
+@ApplicationModule(allowedDependencies = { "domain", "rules", "storage", "warnings" })
 @NullMarked
 package org.lantian.alerts;
 

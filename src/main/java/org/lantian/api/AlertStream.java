@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.lantian.alerts.AlertChanged;
 import org.lantian.alerts.AlertView;
 import org.lantian.api.auth.ApiCaller;
+import org.lantian.api.auth.Role;
+import org.lantian.warnings.WarningLevelChanged;
+import org.lantian.warnings.WarningView;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -29,9 +32,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The Server-Sent Events behind {@code GET /api/v1/alerts/stream}: every alert change,
  * filtered by what the caller may read, as an event named after the change with the alert
- * resource as JSON data. The publisher only offers to each subscriber's bounded queue;
- * each subscriber has a thread that writes to its connection and sends a heartbeat
- * comment when idle. A subscriber whose queue is full is dropped.
+ * resource as JSON data; and every heavy-pollution warning change as an event named
+ * {@code warning} (for bureau, emergency and admin keys). The publisher only offers to
+ * each subscriber's bounded queue; each subscriber has a thread that writes to its
+ * connection and sends a heartbeat comment when idle. A subscriber whose queue is full is
+ * dropped.
  */
 @Component
 class AlertStream implements DisposableBean {
@@ -85,15 +90,45 @@ class AlertStream implements DisposableBean {
 			return;
 		}
 		AlertView view = AlertView.from(changed.alert(), this.zone);
+		Event event = new Event(view.change(), view.id() + ":" + view.history().size(), view);
 		for (Subscriber subscriber : this.subscribers) {
-			if (AlertsController.canRead(subscriber.caller, changed.alert()) && !subscriber.queue.offer(view)) {
-				this.dropped.increment();
-				LOG.warn("Dropped a slow alert stream of '{}': {} changes waiting", subscriber.caller.name(),
-						subscriber.queue.size());
-				subscriber.close();
-				subscriber.emitter.complete();
+			if (AlertsController.canRead(subscriber.caller, changed.alert())) {
+				offer(subscriber, event);
 			}
 		}
+	}
+
+	/**
+	 * A heavy-pollution warning raised, changed or released, as an event named
+	 * {@code warning} with the warning resource (INTERFACES §5.3) as data, to the callers
+	 * who may read warnings (bureau, emergency, admin).
+	 */
+	@EventListener
+	void on(WarningLevelChanged changed) {
+		if (this.subscribers.isEmpty()) {
+			return;
+		}
+		WarningView view = WarningView.from(changed, this.zone);
+		Event event = new Event("warning", changed.warningId() + ":" + changed.transition().at().toEpochMilli(), view);
+		for (Subscriber subscriber : this.subscribers) {
+			if (subscriber.caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
+				offer(subscriber, event);
+			}
+		}
+	}
+
+	private void offer(Subscriber subscriber, Event event) {
+		if (!subscriber.queue.offer(event)) {
+			this.dropped.increment();
+			LOG.warn("Dropped a slow alert stream of '{}': {} changes waiting", subscriber.caller.name(),
+					subscriber.queue.size());
+			subscriber.close();
+			subscriber.emitter.complete();
+		}
+	}
+
+	/** One event of the stream: its name, id and JSON data. */
+	private record Event(String name, String id, Object data) {
 	}
 
 	int size() {
@@ -115,11 +150,11 @@ class AlertStream implements DisposableBean {
 
 		private final ApiCaller caller;
 
-		private final BlockingQueue<AlertView> queue;
+		private final BlockingQueue<Event> queue;
 
 		private volatile boolean closed;
 
-		Subscriber(SseEmitter emitter, ApiCaller caller, BlockingQueue<AlertView> queue) {
+		Subscriber(SseEmitter emitter, ApiCaller caller, BlockingQueue<Event> queue) {
 			this.emitter = emitter;
 			this.caller = caller;
 			this.queue = queue;
@@ -131,18 +166,18 @@ class AlertStream implements DisposableBean {
 			try {
 				this.emitter.send(SseEmitter.event().comment("lantian alert stream"));
 				while (!this.closed) {
-					AlertView alert = this.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
+					Event event = this.queue.poll(heartbeat, TimeUnit.MILLISECONDS);
 					if (this.closed) {
 						break;
 					}
-					if (alert == null) {
+					if (event == null) {
 						this.emitter.send(SseEmitter.event().comment("heartbeat"));
 					}
 					else {
 						this.emitter.send(SseEmitter.event()
-							.name(alert.change())
-							.id(alert.id() + ":" + alert.history().size())
-							.data(alert, MediaType.APPLICATION_JSON));
+							.name(event.name())
+							.id(event.id())
+							.data(event.data(), MediaType.APPLICATION_JSON));
 					}
 				}
 			}

@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +12,10 @@ import org.lantian.alerts.AlertChanged;
 import org.lantian.alerts.AlertView;
 import org.lantian.alerts.ChannelStatus;
 import org.lantian.alerts.NotificationChannels;
+import org.lantian.warnings.WarningLevelChanged;
+import org.lantian.warnings.WarningView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -46,10 +47,13 @@ final class AlertNotifier implements NotificationChannels, AutoCloseable {
 
 	private final AtomicBoolean connecting = new AtomicBoolean();
 
+	private final String warningTopicPrefix;
+
 	AlertNotifier(ObjectMapper json, ZoneId zone, Routing routing, @Nullable MqttChannel mqtt, WebhookChannel webhook,
 			@Nullable EmailChannel email, ChannelWorker mqttWorker, ChannelWorker webhookWorker,
-			ChannelWorker emailWorker) {
+			ChannelWorker emailWorker, String warningTopicPrefix) {
 		this.json = json;
+		this.warningTopicPrefix = warningTopicPrefix;
 		this.zone = zone;
 		this.routing = routing;
 		this.mqtt = mqtt;
@@ -86,6 +90,31 @@ final class AlertNotifier implements NotificationChannels, AutoCloseable {
 				this.emailWorker.submit(what + " to " + address, () -> email.send(address, view));
 			}
 		}
+	}
+
+	/**
+	 * A heavy-pollution warning raised, changed or released: a notice on
+	 * {@code lantian/v1/warnings/<city>} (INTERFACES §3.3, QoS 1, not retained), the
+	 * warning resource of §5.3 as JSON. Webhook and e-mail routes take alerts only.
+	 */
+	@EventListener
+	void on(WarningLevelChanged changed) {
+		MqttChannel mqtt = this.mqtt;
+		if (mqtt == null) {
+			return;
+		}
+		WarningView view = WarningView.from(changed, this.zone);
+		byte[] body;
+		try {
+			body = this.json.writeValueAsBytes(view);
+		}
+		catch (JsonProcessingException ex) {
+			LOG.error("Cannot write warning {} as JSON", changed.warningId(), ex);
+			return;
+		}
+		String topic = MqttChannel.cityTopic(this.warningTopicPrefix, changed.city());
+		this.mqttWorker.submit("warning " + view.change() + " " + changed.warningId() + " to " + topic,
+				() -> mqtt.publishTo(topic, body));
 	}
 
 	@Override

@@ -46,7 +46,8 @@ class ChannelConfiguration {
 				new WebhookChannel(properties.webhook().timeout()), email.isEnabled() ? new EmailChannel(email) : null,
 				new ChannelWorker("mqtt", mqtt != null, properties.mqtt().delivery(), registry),
 				new ChannelWorker("webhook", webhooks, properties.webhook().delivery(), registry),
-				new ChannelWorker("email", email.isEnabled(), email.delivery(), registry));
+				new ChannelWorker("email", email.isEnabled(), email.delivery(), registry),
+				properties.mqtt().warningTopicPrefix());
 		notifier.connectMqtt();
 		return notifier;
 	}

@@ -59,9 +59,13 @@ record ChannelProperties(@DefaultValue List<@Valid RouteProperties> routes, @Def
 	 * @param clientId the MQTT client id; by default the ingest's
 	 * ({@code lantian.mqtt.client-id}) with {@code -alerts} appended
 	 * @param topicPrefix alerts go to {@code <topicPrefix>/<siteId>}
+	 * @param warningTopicPrefix heavy-pollution warning notices go to
+	 * {@code <warningTopicPrefix>/<city>} (INTERFACES §3.3)
 	 */
 	record Mqtt(@DefaultValue("true") boolean enabled, @Nullable String clientId,
-			@DefaultValue("lantian/v1/alerts") @NotBlank String topicPrefix, @DefaultValue @Valid Delivery delivery) {
+			@DefaultValue("lantian/v1/alerts") @NotBlank String topicPrefix,
+			@DefaultValue("lantian/v1/warnings") @NotBlank String warningTopicPrefix,
+			@DefaultValue @Valid Delivery delivery) {
 	}
 
 	/**

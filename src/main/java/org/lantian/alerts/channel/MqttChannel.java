@@ -43,6 +43,15 @@ final class MqttChannel implements AutoCloseable {
 		return this.topicPrefix + "/" + site;
 	}
 
+	/**
+	 * The topic of a city's warning notices under {@code prefix}: the city's name as it
+	 * is (MQTT topics are UTF-8, so {@code lantian/v1/warnings/包头市}), with the MQTT
+	 * separators and wildcards {@code / + #} replaced by {@code _}.
+	 */
+	static String cityTopic(String prefix, String city) {
+		return prefix + "/" + city.replace('/', '_').replace('+', '_').replace('#', '_');
+	}
+
 	/** Whether the client is connected now (any thread). */
 	boolean isConnected() {
 		return this.client.isConnected();
@@ -69,6 +78,15 @@ final class MqttChannel implements AutoCloseable {
 			LOG.info("Alert MQTT channel connected to {} as {}", this.client.getServerURI(), this.client.getClientId());
 		}
 		this.client.publish(topic(site), json, 1, false);
+	}
+
+	/** Publishes to a whole topic and waits for the broker's PUBACK. */
+	void publishTo(String topic, byte[] json) throws MqttException {
+		if (!this.client.isConnected()) {
+			this.client.connect(this.options);
+			LOG.info("Alert MQTT channel connected to {} as {}", this.client.getServerURI(), this.client.getClientId());
+		}
+		this.client.publish(topic, json, 1, false);
 	}
 
 	@Override

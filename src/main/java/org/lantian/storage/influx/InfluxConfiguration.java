@@ -53,6 +53,11 @@ class InfluxConfiguration {
 		return new InfluxAlertJournal(influx);
 	}
 
+	@Bean
+	InfluxWarningJournal influxWarningJournal(InfluxHttp influx) {
+		return new InfluxWarningJournal(influx);
+	}
+
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnProperty(name = "lantian.influx.metrics.enabled", matchIfMissing = true)
 	InfluxMeterExporter influxMeterExporter(InfluxHttp influx, MeterRegistry registry, Clock clock,

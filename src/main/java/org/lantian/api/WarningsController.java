@@ -1,0 +1,170 @@
+package org.lantian.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
+import org.lantian.api.auth.ApiCaller;
+import org.lantian.api.auth.Role;
+import org.lantian.domain.warning.AqiForecast;
+import org.lantian.domain.warning.EpisodeDriver;
+import org.lantian.domain.warning.ForecastDay;
+import org.lantian.warnings.CityWarning;
+import org.lantian.warnings.WarningLevelChanged;
+import org.lantian.warnings.WarningView;
+import org.lantian.warnings.Warnings;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Heavy-pollution warnings (INTERFACES §5.3): bureau and admin keys post a city's daily
+ * AQI forecast, which is stored and graded at once; bureau, emergency and admin keys read
+ * the current warning of each city (§6). Enterprise keys get 403.
+ */
+@RestController
+class WarningsController {
+
+	private final Warnings warnings;
+
+	private final ZoneId zone;
+
+	WarningsController(Warnings warnings, ZoneId zone) {
+		this.warnings = warnings;
+		this.zone = zone;
+	}
+
+	@PostMapping("/api/v1/forecasts")
+	@Operation(summary = "A city's daily AQI forecast (bureau, admin): {\"city\": \"包头市\", \"issued\": ISO instant, "
+			+ "\"days\": [{\"date\": \"2026-01-16\", \"aqi\": 230, \"driver\": \"pm25\"?}, …]}; consecutive days, "
+			+ "AQI 0..500. Stored with its history and graded at once: 201 with the warning changes it caused and "
+			+ "the city's warning")
+	ResponseEntity<ForecastResponse> post(@RequestBody(required = false) @Nullable ForecastRequest body,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+		if (!caller.hasAnyRole(Role.BUREAU, Role.ADMIN)) {
+			throw ApiProblemException.forbidden("key '" + caller.name() + "' may not post forecasts");
+		}
+		if (body == null) {
+			throw ApiProblemException.badRequest("a forecast is required: {\"city\", \"issued\", \"days\"}");
+		}
+		AqiForecast forecast = body.toForecast();
+		List<WarningLevelChanged> changes = this.warnings.submit(forecast);
+		WarningView current = this.warnings.current(forecast.city())
+			.map((w) -> WarningView.from(w, this.zone))
+			.orElse(null);
+		URI location = URI.create("/api/v1/warnings?city=" + UriUtils.encode(forecast.city(), StandardCharsets.UTF_8));
+		return ResponseEntity.created(location)
+			.body(new ForecastResponse(forecast.city(), ApiTime.at(forecast.issued(), this.zone).toString(),
+					forecast.days().size(), changes.stream().map((c) -> WarningView.from(c, this.zone)).toList(),
+					current));
+	}
+
+	@GetMapping("/api/v1/warnings")
+	@Operation(summary = "The current heavy-pollution warning of each city, or of one (?city=): level "
+			+ "(none/yellow/orange/red), since when, the rule and data that set it (bureau, emergency, admin)")
+	List<WarningView> list(@RequestParam(required = false) @Nullable String city,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+		if (!caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
+			throw ApiProblemException.forbidden("key '" + caller.name() + "' may not read warnings");
+		}
+		if (city != null && !city.isBlank()) {
+			CityWarning warning = this.warnings.current(city.trim())
+				.orElseThrow(() -> ApiProblemException
+					.notFound("no forecast or warning of '" + city.trim() + "' yet (post one to /api/v1/forecasts)"));
+			return List.of(WarningView.from(warning, this.zone));
+		}
+		return this.warnings.current().stream().map((w) -> WarningView.from(w, this.zone)).toList();
+	}
+
+	/**
+	 * The body of {@code POST /api/v1/forecasts}; every field is checked with its name
+	 * ({@code days[1].aqi: 501 is outside the AQI range 0..500}).
+	 */
+	record ForecastRequest(@Nullable String city, @Nullable String issued, @Nullable List<@Nullable DayRequest> days) {
+
+		AqiForecast toForecast() {
+			if (this.city == null || this.city.isBlank()) {
+				throw ApiProblemException.badRequest("city: required, e.g. 包头市");
+			}
+			if (this.issued == null || this.issued.isBlank()) {
+				throw ApiProblemException.badRequest("issued: required, an ISO-8601 instant with offset");
+			}
+			Instant at = ApiTime.parse("issued", this.issued);
+			if (at == null) {
+				throw ApiProblemException.badRequest("issued: required, an ISO-8601 instant with offset");
+			}
+			if (this.days == null || this.days.isEmpty()) {
+				throw ApiProblemException.badRequest("days: empty, a forecast needs at least one day");
+			}
+			List<ForecastDay> parsed = new ArrayList<>();
+			for (int i = 0; i < this.days.size(); i++) {
+				DayRequest day = this.days.get(i);
+				if (day == null) {
+					throw ApiProblemException.badRequest("days[" + i + "]: missing");
+				}
+				parsed.add(day.toDay(i));
+			}
+			try {
+				return AqiForecast.of(this.city.trim(), at, parsed);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiProblemException.badRequest(ex.getMessage());
+			}
+		}
+
+	}
+
+	/** One forecast day: date, daily AQI, optionally the expected driver. */
+	record DayRequest(@Nullable String date, @Nullable Integer aqi, @Nullable String driver) {
+
+		ForecastDay toDay(int index) {
+			String field = "days[" + index + "]";
+			if (this.date == null) {
+				throw ApiProblemException.badRequest(field + ".date: required, e.g. 2026-01-16");
+			}
+			LocalDate day;
+			try {
+				day = LocalDate.parse(this.date.trim());
+			}
+			catch (DateTimeParseException ex) {
+				throw ApiProblemException.badRequest(field + ".date: '" + this.date + "' is not a date (yyyy-MM-dd)");
+			}
+			if (this.aqi == null) {
+				throw ApiProblemException.badRequest(field + ".aqi: required");
+			}
+			try {
+				AqiForecast.checkDayAqi(index, this.aqi);
+				Optional<EpisodeDriver> driver = (this.driver != null && !this.driver.isBlank())
+						? Optional.of(EpisodeDriver.fromKey(this.driver.trim())) : Optional.empty();
+				return new ForecastDay(day, this.aqi, driver);
+			}
+			catch (IllegalArgumentException ex) {
+				throw ApiProblemException.badRequest(
+						ex.getMessage().startsWith("days[") ? ex.getMessage() : field + ".driver: " + ex.getMessage());
+			}
+		}
+
+	}
+
+	/**
+	 * What a posted forecast did: the changes it caused (empty if the levels hold) and
+	 * the city's warning after it.
+	 */
+	record ForecastResponse(String city, String issued, int days, List<WarningView> changes,
+			@Nullable WarningView warning) {
+	}
+
+}
