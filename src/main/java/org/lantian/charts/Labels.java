@@ -29,10 +29,6 @@ final class Labels {
 		return Fonts.cjk().map((family) -> new Labels(true, family)).orElseGet(() -> new Labels(false, Fonts.FALLBACK));
 	}
 
-	static Labels english() {
-		return new Labels(false, Fonts.FALLBACK);
-	}
-
 	boolean chinese() {
 		return this.chinese;
 	}

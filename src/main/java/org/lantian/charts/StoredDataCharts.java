@@ -82,17 +82,12 @@ class StoredDataCharts implements Charts {
 
 	StoredDataCharts(ReadingRepository readings, AirQuality airQuality, Alerts alerts, SiteCatalogue catalogue,
 			ZoneId zone) {
-		this(readings, airQuality, alerts, catalogue, zone, Labels.forInstalledFonts());
-	}
-
-	StoredDataCharts(ReadingRepository readings, AirQuality airQuality, Alerts alerts, SiteCatalogue catalogue,
-			ZoneId zone, Labels labels) {
 		this.readings = readings;
 		this.airQuality = airQuality;
 		this.alerts = alerts;
 		this.catalogue = catalogue;
 		this.zone = zone;
-		this.labels = labels;
+		this.labels = Labels.forInstalledFonts();
 	}
 
 	@Override
