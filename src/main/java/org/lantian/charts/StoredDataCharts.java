@@ -97,11 +97,12 @@ class StoredDataCharts implements Charts {
 
 	@Override
 	public byte[] siteSeries(Site site, Measurand key, Instant from, Instant to, Step step, int width, int height) {
-		return trend(site, key, from, to, step, width, height).png();
+		checkSize(width, height);
+		return new TrendChartRenderer(this.labels.font()).render(trend(site, key, from, to, step), width, height).png();
 	}
 
-	RenderedChart trend(Site site, Measurand key, Instant from, Instant to, Step step, int width, int height) {
-		checkSize(width, height);
+	/** The chart's data: the values and the limit segments. */
+	TrendChart trend(Site site, Measurand key, Instant from, Instant to, Step step) {
 		if (step != Step.HOUR && step != Step.DAY) {
 			throw new IllegalArgumentException("charts take hourly or daily means, not step " + step.key());
 		}
@@ -142,9 +143,8 @@ class StoredDataCharts implements Charts {
 			limitLabel = "GB 3095 " + ((averaging == LimitAveraging.HOURLY)
 					? this.labels.pick("1小时平均限值", "1-hour limit") : this.labels.pick("24小时平均限值", "24-hour limit"));
 		}
-		TrendChart chart = new TrendChart(name + "  " + Labels.pollutant(key) + "  " + period,
+		return new TrendChart(name + "  " + Labels.pollutant(key) + "  " + period,
 				Labels.pollutant(key) + " (" + unit + ")", seriesLabel, limitLabel, this.zone, points, limits);
-		return new TrendChartRenderer(this.labels.font()).render(chart, width, height);
 	}
 
 	/**
