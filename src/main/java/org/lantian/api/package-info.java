@@ -4,8 +4,8 @@
  * results and errors to JSON and problem details. The HJ 212 frame inspector uses the
  * codec's named interface {@code ingest :: hj212}.
  */
-@ApplicationModule(
-		allowedDependencies = { "domain", "ingest", "ingest :: hj212", "storage", "airquality", "alerts", "warnings" })
+@ApplicationModule(allowedDependencies = { "domain", "ingest", "ingest :: hj212", "storage", "airquality", "alerts",
+		"warnings", "charts" })
 @NullMarked
 package org.lantian.api;
 
