@@ -2,9 +2,11 @@ package org.lantian.e2e;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,11 +20,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantian.infra.FreePort;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.lantian.ingest.hj212.Hj212Decoder;
@@ -35,6 +43,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,8 +55,9 @@ import static org.awaitility.Awaitility.await;
  * hour of HJ 212 minute values (CN 2051) over TCP with SO₂ 30 mg/m³ at 9 % O₂: corrected
  * 30 × (21 − 6) / (21 − 9) = 37.5 mg/m³ (STANDARDS §5.4), above the limit. The bundled
  * {@code stack-hourly-exceedance} rule judges the valid hourly mean when the next hour's
- * first value arrives; one alert opens and reaches REST, SSE and MQTT; an hour at 20
- * mg/m³ (corrected 25 ≤ 35 × 0.95) clears it, and the alert is resolved on every channel.
+ * first value arrives; one alert opens and reaches REST, SSE, MQTT, a webhook receiver
+ * ({@link HttpServer}) and an SMTP server (GreenMail) in this test; an hour at 20 mg/m³
+ * (corrected 25 ≤ 35 × 0.95) clears it, and the alert is resolved on every channel.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lantian.api.keys[0].key=" + StackExceedanceEndToEndIT.BUREAU, "lantian.api.keys[0].role=bureau",
@@ -65,6 +76,53 @@ class StackExceedanceEndToEndIT {
 	static final ObjectMapper JSON = new ObjectMapper();
 
 	static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+	static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", "smtp"));
+
+	static final List<JsonNode> WEBHOOK = new CopyOnWriteArrayList<>();
+
+	static final HttpServer RECEIVER = receiver();
+
+	static {
+		SMTP.start();
+		RECEIVER.start();
+	}
+
+	@DynamicPropertySource
+	static void channels(DynamicPropertyRegistry registry) {
+		registry.add("lantian.alerts.email.host", () -> "127.0.0.1");
+		registry.add("lantian.alerts.email.port", () -> SMTP.getSmtp().getPort());
+		registry.add("lantian.alerts.routes[0].name", () -> "bureau-baotou");
+		registry.add("lantian.alerts.routes[0].role", () -> "bureau");
+		registry.add("lantian.alerts.routes[0].cities[0]", () -> "包头市");
+		registry.add("lantian.alerts.routes[0].min-severity", () -> "high");
+		registry.add("lantian.alerts.routes[0].emails[0]", () -> "duty@bureau.test");
+		registry.add("lantian.alerts.routes[0].webhooks[0]",
+				() -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook");
+	}
+
+	@AfterAll
+	static void stopServers() {
+		SMTP.stop();
+		RECEIVER.stop(0);
+	}
+
+	static HttpServer receiver() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/hook", (exchange) -> {
+				try (InputStream body = exchange.getRequestBody()) {
+					WEBHOOK.add(JSON.readTree(body));
+				}
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	@LocalServerPort
 	int port;
@@ -120,6 +178,12 @@ class StackExceedanceEndToEndIT {
 						() -> assertThat(mqtt).anySatisfy((m) -> assertThat(m.path("id").asText()).isEqualTo(id)));
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(sse).anySatisfy((line) -> assertThat(line).contains(id)));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(WEBHOOK)
+					.anySatisfy((hook) -> assertThat(hook.path("id").asText()).isEqualTo(id)));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(mails(id)).singleElement()
+					.satisfies((subject) -> assertThat(subject).contains("alert raised").contains("BT-STEEL-B1")));
 
 			// an hour at 20 mg/m³ (corrected 25) clears the condition
 			sendHour(socket, replies, hour.plusHours(1), "20");
@@ -134,12 +198,30 @@ class StackExceedanceEndToEndIT {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(sse)
 					.anySatisfy((line) -> assertThat(line).contains(id).contains("\"status\":\"resolved\"")));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(WEBHOOK).anySatisfy((hook) -> {
+				assertThat(hook.path("id").asText()).isEqualTo(id);
+				assertThat(hook.path("status").asText()).isEqualTo("resolved");
+			}));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(mails(id))
+					.anySatisfy((subject) -> assertThat(subject).contains("resolved").contains("BT-STEEL-B1")));
 		}
 		// one alert for the hour, not one per minute value
 		JsonNode all = api.get("/api/v1/alerts?site=BT-STEEL-B1", BUREAU).json();
 		assertThat(alertsOf(all, "stack-hourly-exceedance")).hasSize(1);
 		subscriber.disconnect();
 		subscriber.close();
+	}
+
+	/** The subjects of the e-mails about the alert (its id is in the body). */
+	private static List<String> mails(String id) throws Exception {
+		List<String> subjects = new ArrayList<>();
+		for (MimeMessage mail : SMTP.getReceivedMessages()) {
+			if (String.valueOf(mail.getContent()).contains(id)) {
+				subjects.add(mail.getSubject());
+			}
+		}
+		return subjects;
 	}
 
 	private static List<JsonNode> alertsOf(JsonNode alerts, String rule) {
