@@ -98,6 +98,7 @@
 		timer: null,
 		stream: null,
 		warningsAvailable: true,
+		warningsTimer: null,
 	};
 
 	const $ = (selector, root) => (root || document).querySelector(selector);
@@ -216,6 +217,10 @@
 		state.alerts.clear();
 		stopStream();
 		clearTimeout(state.timer);
+		clearTimeout(state.warningsTimer);
+		$('#warnings-panel').hidden = true;
+		$('#view').replaceChildren();
+		history.replaceState(null, '', '#/');
 		showLogin(message);
 	}
 
@@ -340,7 +345,7 @@
 		const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
 		const [kind, ...rest] = hash.split('/');
 		const argument = rest.join('/');
-		if (kind === 'city' && argument) {
+		if (kind === 'city' && argument && canSeeCities()) {
 			cityView(argument);
 		}
 		else if (kind === 'site' && argument) {
@@ -775,6 +780,7 @@
 	 * the service has no such endpoint (404) or the key may not read it.
 	 */
 	async function loadWarnings() {
+		clearTimeout(state.warningsTimer);
 		const panel = $('#warnings-panel');
 		if (!state.warningsAvailable || !state.me) {
 			return;
@@ -795,21 +801,21 @@
 					.filter((item) => item && !item.error).flat();
 			}
 			else {
-				setTimeout(loadWarnings, OVERVIEW_REFRESH_MS);
+				state.warningsTimer = setTimeout(loadWarnings, OVERVIEW_REFRESH_MS);
 				return;
 			}
 		}
 		const items = Array.isArray(answer) ? answer : (answer && Array.isArray(answer.warnings) ? answer.warnings
 			: (answer && Array.isArray(answer.cities) ? answer.cities : [answer]));
 		$('#warnings-list').replaceChildren(...items.filter((item) => item && item.city).map((item) => {
-			const level = String(item.level || 'none');
+			const level = String(item.level || 'none').toLowerCase();
 			const label = WARNING_LEVELS[level] ? WARNING_LEVELS[level][state.lang === 'zh' ? 0 : 1] : level;
 			return el('li', { class: 'warning', dataset: { city: item.city, level } },
 				el('span', { class: 'level level-' + level }, label), ' ', item.city,
 				item.since ? el('span', { class: 'muted' }, ' · ' + t('since') + ' ' + clock(item.since)) : null);
 		}));
 		panel.hidden = false;
-		setTimeout(loadWarnings, OVERVIEW_REFRESH_MS);
+		state.warningsTimer = setTimeout(loadWarnings, OVERVIEW_REFRESH_MS);
 	}
 
 	// ---- start ------------------------------------------------------------------------

@@ -45,8 +45,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lantian.api.keys[0].key=" + DashboardBrowserIT.ADMIN, "lantian.api.keys[0].role=admin",
 				"lantian.api.keys[1].key=" + DashboardBrowserIT.BUREAU, "lantian.api.keys[1].role=bureau",
-				"lantian.api.keys[1].name=duty-officer", "lantian.rules.tick=1s", "lantian.alerts.stream.heartbeat=1s",
-				"lantian.alerts.escalate-after=1h",
+				"lantian.api.keys[1].name=duty-officer", "lantian.api.keys[2].key=" + DashboardBrowserIT.STEEL,
+				"lantian.api.keys[2].role=enterprise", "lantian.api.keys[2].enterprise=BT-STEEL",
+				"lantian.rules.tick=1s", "lantian.alerts.stream.heartbeat=1s", "lantian.alerts.escalate-after=1h",
 				"lantian.deadletters.dir=${java.io.tmpdir}/lantian-it-deadletters-${random.uuid}" })
 @Import(LocalInfrastructureConfiguration.class)
 @DirtiesContext
@@ -55,6 +56,8 @@ class DashboardBrowserIT {
 	static final String ADMIN = "admin-key-for-browser-tests";
 
 	static final String BUREAU = "bureau-key-for-browser-test";
+
+	static final String STEEL = "steel-key-for-browser-tests";
 
 	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
@@ -95,6 +98,7 @@ class DashboardBrowserIT {
 		assertThat(get("/dashboard/dashboard.js", null).statusCode()).isEqualTo(200);
 		assertThat(get("/api/v1/sites", null).statusCode()).isEqualTo(401);
 		assertThat(get("/api/v1/me", BUREAU).body()).contains("\"role\":\"bureau\"", "\"name\":\"duty-officer\"");
+		assertThat(JSON.readTree(get("/v3/api-docs", null).body()).path("paths").has("/api/v1/me")).isTrue();
 		int catalogue = JSON.readTree(get("/api/v1/sites", BUREAU).body()).size();
 
 		// readings from now: a polluted and a clean ambient site, one with a maintenance
@@ -201,6 +205,33 @@ class DashboardBrowserIT {
 		assertThat(this.browser.evaluate("document.querySelector('#scorecard h2').textContent").asText())
 			.contains(String.valueOf(Year.now().getValue()));
 		this.browser.screenshot(SCREENSHOTS.resolve("5-city.png"));
+
+		// role-aware: analyser faults (flag D, rule fault-flag) at a steel works stack
+		// and at
+		// a power plant; the bureau sees both with acknowledge buttons, the steel works'
+		// key
+		// only its own, without
+		push(reading("BT-STEEL-S1", now.minusSeconds(3), "{\"so2\":20,\"nox\":40,\"o2\":8}", "{\"so2\":\"D\"}"));
+		push(reading("BT-POWER-01", now.minusSeconds(3), "{\"so2\":20,\"nox\":40,\"o2\":8}", "{\"so2\":\"D\"}"));
+		String faults = "document.querySelectorAll('.alert[data-rule=\"fault-flag\"][data-status=\"open\"]";
+		waitFor(faults + "[data-site=\"BT-STEEL-S1\"] button.ack').length === 1 && " + faults
+				+ "[data-site=\"BT-POWER-01\"] button.ack').length === 1");
+		this.browser.evaluate("document.querySelector('#logout').click()");
+		waitFor("!document.querySelector('#login').hidden");
+		assertThat(this.browser.evaluate("sessionStorage.getItem('lantian.apiKey')").isNull()).isTrue();
+		logIn(STEEL);
+		waitFor("document.querySelector('#overview[data-loaded=\"true\"]') !== null");
+		assertThat(this.browser.evaluate("document.querySelector('#caller').textContent").asText())
+			.isEqualTo("enterprise:BT-STEEL · enterprise · BT-STEEL");
+		Map<String, JsonNode> own = cards();
+		assertThat(own).containsKey("BT-STEEL-S1")
+			.doesNotContainKey("BT-KDL-01")
+			.doesNotContainKey("BT-POWER-01")
+			.hasSize(JSON.readTree(get("/api/v1/sites", STEEL).body()).size());
+		waitFor(faults + "[data-site=\"BT-STEEL-S1\"]').length === 1");
+		assertThat(this.browser.evaluate(faults + "[data-site=\"BT-POWER-01\"]').length").asInt()).isZero();
+		assertThat(this.browser.evaluate("document.querySelectorAll('button.ack').length").asInt()).isZero();
+		this.browser.screenshot(SCREENSHOTS.resolve("6-enterprise.png"));
 	}
 
 	private Map<String, JsonNode> cards() throws IOException {

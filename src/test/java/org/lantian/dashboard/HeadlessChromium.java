@@ -222,8 +222,11 @@ final class HeadlessChromium implements AutoCloseable {
 		return png.length;
 	}
 
+	/**
+	 * What the browser said: its standard error and the page's console, less D-Bus noise.
+	 */
 	List<String> output() {
-		return List.copyOf(this.output);
+		return this.output.stream().filter((line) -> !line.contains("dbus") && !line.isBlank()).toList();
 	}
 
 	@Override
