@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,14 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.aqi.AqiCategory;
+import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
+import org.lantian.simulator.Plan;
+import org.lantian.simulator.run.RunSettings;
+import org.lantian.simulator.run.Runner;
+import org.lantian.simulator.scenario.ScenarioFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
@@ -35,12 +42,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The built-in dashboard in a real headless Chromium against a running Lantian with the
- * real mosquitto and InfluxDB (issue 8): the page loads without a key, refuses a wrong
- * one, logs in with a bureau key, shows every catalogue site with the HJ 633 colour of
- * its AQI, its flags and whether it is stale; an alert raised by the bundled
- * {@code nh3-slip} rule from pushed readings appears without a reload, and the
- * acknowledge button acknowledges it (checked over REST too). Screenshots go to
- * {@code target/browser-screenshots/}.
+ * real mosquitto and InfluxDB (issue 8), fed by pushed readings and by the simulator: the
+ * page loads without a key, refuses a wrong one, logs in with a bureau key, shows every
+ * catalogue site with the HJ 633 colour of its AQI, its flags and whether it is stale; an
+ * alert raised by the bundled {@code nh3-slip} rule from pushed readings appears without
+ * a reload, and the acknowledge button acknowledges it (checked over REST too).
+ * Screenshots go to {@code target/browser-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lantian.api.keys[0].key=" + DashboardBrowserIT.ADMIN, "lantian.api.keys[0].role=admin",
@@ -70,6 +77,9 @@ class DashboardBrowserIT {
 
 	@Autowired
 	HealthEndpoint health;
+
+	@Autowired
+	SiteCatalogue catalogue;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -115,6 +125,12 @@ class DashboardBrowserIT {
 		push(reading("BT-STEEL-S1", now.minusSeconds(20), "{\"so2\":20,\"nox\":40,\"nh3\":2.0,\"o2\":8}", null));
 		await().atMost(WAIT)
 			.until(() -> JSON.readTree(get("/api/v1/sites/BT-QS-01/latest", BUREAU).body()).path("values").has("pm25"));
+		// and the last ten minutes of the simulator for two more ambient sites and a
+		// stack,
+		// over MQTT
+		simulate(now.minus(Duration.ofMinutes(10)), now);
+		await().atMost(WAIT)
+			.until(() -> JSON.readTree(get("/api/v1/sites/HHHT-XC-01/latest", BUREAU).body()).path("values").has("o3"));
 
 		// a wrong key is refused on the login form
 		this.browser.navigate(url("/dashboard/"));
@@ -156,6 +172,14 @@ class DashboardBrowserIT {
 		// a site that sent nothing is shown stale, without an AQI
 		assertThat(cards.get("BT-JY-01").path("stale").asText()).isEqualTo("true");
 		assertThat(cards.get("BT-JY-01").path("aqi").asText()).isEmpty();
+		// the simulated sites: fresh, with an AQI in its category's colour
+		for (String site : new String[] { "BT-TYQ-01", "HHHT-XC-01" }) {
+			JsonNode card = cards.get(site);
+			assertThat(card.path("stale").asText()).as(site).isEqualTo("false");
+			assertThat(card.path("aqi").asText()).as(site).matches("\\d+");
+			assertThat(card.path("color").asText()).as(site).isEqualTo(AqiCategory.of(card.path("aqi").asInt()).hex());
+		}
+		assertThat(cards.get("BT-STEEL-B1").path("stale").asText()).isEqualTo("false");
 		this.browser.screenshot(SCREENSHOTS.resolve("1-overview.png"));
 
 		// an alert raised by the nh3-slip rule (NH₃ > 8 mg/m³) appears without a reload
@@ -232,6 +256,28 @@ class DashboardBrowserIT {
 		assertThat(this.browser.evaluate(faults + "[data-site=\"BT-POWER-01\"]').length").asInt()).isZero();
 		assertThat(this.browser.evaluate("document.querySelectorAll('button.ack').length").asInt()).isZero();
 		this.browser.screenshot(SCREENSHOTS.resolve("6-enterprise.png"));
+	}
+
+	private void simulate(Instant start, Instant end) throws Exception {
+		await().atMost(WAIT).until(() -> Status.UP.equals(this.health.healthForPath("mqtt").getStatus()));
+		String scenario = """
+				name: dashboard
+				seed: 11
+				start: %s
+				duration: PT%dS
+				speed: 300
+				sampleInterval: PT1M
+				sites:
+				  - BT-TYQ-01
+				  - HHHT-XC-01
+				  - { id: BT-STEEL-B1, link: hj212-mqtt }
+				""".formatted(start, Duration.between(start, end).toSeconds());
+		Path file = LocalInfrastructure.shared().newTempDirectory("dashboard-scenario-").resolve("dashboard.yaml");
+		Files.writeString(file, scenario);
+		Plan plan = ScenarioFile.read(file, this.catalogue);
+		RunSettings settings = RunSettings.of(LocalInfrastructure.shared().mosquitto().url(), "127.0.0.1", 1,
+				"dashboard-it-" + LocalInfrastructure.randomHex(), null);
+		assertThat(new Runner(plan, settings).run()).as("readings the broker did not acknowledge").isZero();
 	}
 
 	private Map<String, JsonNode> cards() throws IOException {
