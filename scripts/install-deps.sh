@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what scripts/run and scripts/test need on Debian or Ubuntu: the mosquitto
 # broker and InfluxDB 1.x (Debian packages mosquitto, mosquitto-clients, influxdb,
-# influxdb-client), curl, a JDK 17+ and Maven. Installs only what is missing, so it is
+# influxdb-client), curl, a JDK 17+ and Maven, and for the dashboard's browser test
+# (DashboardBrowserIT) Debian's headless-capable chromium with a CJK font
+# (fonts-wqy-microhei) so that its screenshots show the Chinese labels. Installs only what is missing, so it is
 # quick to run again. Starts no daemon: Lantian's scripts and tests run their own
 # mosquitto and influxd, so package services would only hold ports 1883, 8086 and 8088.
 set -euo pipefail
@@ -9,7 +11,7 @@ set -euo pipefail
 log() { printf '[install-deps] %s\n' "$*"; }
 die() { printf '[install-deps] ERROR: %s\n' "$*" >&2; exit 1; }
 
-packages=(mosquitto mosquitto-clients influxdb influxdb-client curl)
+packages=(mosquitto mosquitto-clients influxdb influxdb-client curl chromium fonts-wqy-microhei)
 
 is_installed() {
 	[[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
@@ -80,7 +82,7 @@ if ! apt_install "${missing[@]}"; then
 fi
 remove_policy
 
-for binary in mosquitto influxd; do
+for binary in mosquitto influxd chromium; do
 	if ! command -v "$binary" >/dev/null && [[ ! -x "/usr/sbin/$binary" && ! -x "/usr/bin/$binary" ]]; then
 		die "$binary is still missing after installing its package"
 	fi
