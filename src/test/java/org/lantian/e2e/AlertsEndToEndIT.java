@@ -1,9 +1,7 @@
 package org.lantian.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -21,7 +17,6 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lantian.LantianApplication;
-import org.lantian.infra.FreePort;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.lantian.rules.RuleConditionChanged;
@@ -78,21 +73,12 @@ class AlertsEndToEndIT {
 
 	static final String TOPICS = "it-" + LocalInfrastructure.randomHex() + "/alerts";
 
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", "smtp"));
-
-	static final List<JsonNode> WEBHOOK = new CopyOnWriteArrayList<>();
-
-	static final HttpServer RECEIVER = receiver();
-
-	static {
-		SMTP.start();
-		RECEIVER.start();
-	}
+	static final AlertReceivers RECEIVERS = new AlertReceivers();
 
 	@DynamicPropertySource
 	static void channels(DynamicPropertyRegistry registry) {
 		registry.add("lantian.alerts.email.host", () -> "127.0.0.1");
-		registry.add("lantian.alerts.email.port", () -> SMTP.getSmtp().getPort());
+		registry.add("lantian.alerts.email.port", RECEIVERS::smtpPort);
 		// a list binds from one property source only: the routes are all here
 		registry.add("lantian.alerts.routes[0].name", () -> "bureau-baotou");
 		registry.add("lantian.alerts.routes[0].role", () -> "bureau");
@@ -103,32 +89,13 @@ class AlertsEndToEndIT {
 		registry.add("lantian.alerts.routes[1].role", () -> "enterprise");
 		registry.add("lantian.alerts.routes[1].enterprise", () -> "BT-JINMENG");
 		registry.add("lantian.alerts.routes[1].emails[0]", () -> "ops@jinmeng.test");
-		registry.add("lantian.alerts.routes[0].webhooks[0]",
-				() -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook");
+		registry.add("lantian.alerts.routes[0].webhooks[0]", RECEIVERS::webhookUrl);
 		registry.add("lantian.alerts.mqtt.topic-prefix", () -> TOPICS);
 	}
 
 	@AfterAll
 	static void stopServers() {
-		SMTP.stop();
-		RECEIVER.stop(0);
-	}
-
-	static HttpServer receiver() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/hook", (exchange) -> {
-				try (InputStream body = exchange.getRequestBody()) {
-					WEBHOOK.add(JSON.readTree(body));
-				}
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		RECEIVERS.stop();
 	}
 
 	@LocalServerPort
@@ -194,13 +161,14 @@ class AlertsEndToEndIT {
 			assertThat(events(sse, "raised")).singleElement()
 				.satisfies((json) -> assertThat(json.path("id").asText()).isEqualTo(id));
 			assertThat(mqtt).extracting((json) -> json.path("change").asText()).containsExactly("raised");
-			assertThat(WEBHOOK).extracting((json) -> json.path("change").asText()).containsExactly("raised");
-			assertThat(SMTP.getReceivedMessages()).hasSize(1);
+			assertThat(RECEIVERS.webhook()).extracting((json) -> json.path("change").asText())
+				.containsExactly("raised");
+			assertThat(RECEIVERS.mails()).hasSize(1);
 		});
 		assertThat(mqtt.get(0).path("status").asText()).isEqualTo("open");
 		assertThat(mqtt.get(0).path("value").decimalValue()).isEqualByComparingTo("57.3");
-		assertThat(WEBHOOK.get(0).path("id").asText()).isEqualTo(id);
-		MimeMessage mail = SMTP.getReceivedMessages()[0];
+		assertThat(RECEIVERS.webhook().get(0).path("id").asText()).isEqualTo(id);
+		MimeMessage mail = RECEIVERS.mails()[0];
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("duty@bureau.test");
 		assertThat(mail.getSubject()).isEqualTo("[Lantian] HIGH alert raised: stack-so2-hourly at BT-STEEL-S1 (so2)");
 
@@ -223,15 +191,15 @@ class AlertsEndToEndIT {
 			assertThat(events(sse, "resolved")).hasSize(1);
 			assertThat(mqtt).extracting((json) -> json.path("change").asText())
 				.containsExactly("raised", "acknowledged", "resolved");
-			assertThat(WEBHOOK).extracting((json) -> json.path("change").asText())
+			assertThat(RECEIVERS.webhook()).extracting((json) -> json.path("change").asText())
 				.containsExactly("raised", "acknowledged", "resolved");
-			assertThat(SMTP.getReceivedMessages()).hasSize(3);
+			assertThat(RECEIVERS.mails()).hasSize(3);
 		});
 		assertThat(events(sse, "resolved").get(0).path("resolvedBy").asText()).isEqualTo("监察科 张科长");
 		assertThat(mqtt.get(1).path("acknowledgedBy").asText()).isEqualTo("应急值班 王工");
-		assertThat(WEBHOOK.get(2).path("resolveComment").asText()).isEqualTo("desulphuriser pump replaced");
-		assertThat(SMTP.getReceivedMessages()[2].getSubject()).startsWith("[Lantian] HIGH alert resolved");
-		assertThat(SMTP.getReceivedMessages()).extracting((message) -> message.getAllRecipients()[0].toString())
+		assertThat(RECEIVERS.webhook().get(2).path("resolveComment").asText()).isEqualTo("desulphuriser pump replaced");
+		assertThat(RECEIVERS.mails()[2].getSubject()).startsWith("[Lantian] HIGH alert resolved");
+		assertThat(RECEIVERS.mails()).extracting((message) -> message.getAllRecipients()[0].toString())
 			.containsOnly("duty@bureau.test");
 		JsonNode history = api.get("/api/v1/alerts/" + id, BUREAU).json().path("history");
 		assertThat(history).extracting((entry) -> entry.path("change").asText())

@@ -2,11 +2,9 @@ package org.lantian.e2e;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,8 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -30,7 +26,6 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lantian.infra.FreePort;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.lantian.ingest.hj212.Hj212Decoder;
@@ -77,51 +72,23 @@ class StackExceedanceEndToEndIT {
 
 	static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", "smtp"));
-
-	static final List<JsonNode> WEBHOOK = new CopyOnWriteArrayList<>();
-
-	static final HttpServer RECEIVER = receiver();
-
-	static {
-		SMTP.start();
-		RECEIVER.start();
-	}
+	static final AlertReceivers RECEIVERS = new AlertReceivers();
 
 	@DynamicPropertySource
 	static void channels(DynamicPropertyRegistry registry) {
 		registry.add("lantian.alerts.email.host", () -> "127.0.0.1");
-		registry.add("lantian.alerts.email.port", () -> SMTP.getSmtp().getPort());
+		registry.add("lantian.alerts.email.port", RECEIVERS::smtpPort);
 		registry.add("lantian.alerts.routes[0].name", () -> "bureau-baotou");
 		registry.add("lantian.alerts.routes[0].role", () -> "bureau");
 		registry.add("lantian.alerts.routes[0].cities[0]", () -> "包头市");
 		registry.add("lantian.alerts.routes[0].min-severity", () -> "high");
 		registry.add("lantian.alerts.routes[0].emails[0]", () -> "duty@bureau.test");
-		registry.add("lantian.alerts.routes[0].webhooks[0]",
-				() -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/hook");
+		registry.add("lantian.alerts.routes[0].webhooks[0]", RECEIVERS::webhookUrl);
 	}
 
 	@AfterAll
 	static void stopServers() {
-		SMTP.stop();
-		RECEIVER.stop(0);
-	}
-
-	static HttpServer receiver() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/hook", (exchange) -> {
-				try (InputStream body = exchange.getRequestBody()) {
-					WEBHOOK.add(JSON.readTree(body));
-				}
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		RECEIVERS.stop();
 	}
 
 	@LocalServerPort
@@ -179,7 +146,7 @@ class StackExceedanceEndToEndIT {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(sse).anySatisfy((line) -> assertThat(line).contains(id)));
 			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(WEBHOOK)
+				.untilAsserted(() -> assertThat(RECEIVERS.webhook())
 					.anySatisfy((hook) -> assertThat(hook.path("id").asText()).isEqualTo(id)));
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(mails(id)).singleElement()
@@ -198,10 +165,11 @@ class StackExceedanceEndToEndIT {
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(sse)
 					.anySatisfy((line) -> assertThat(line).contains(id).contains("\"status\":\"resolved\"")));
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(WEBHOOK).anySatisfy((hook) -> {
-				assertThat(hook.path("id").asText()).isEqualTo(id);
-				assertThat(hook.path("status").asText()).isEqualTo("resolved");
-			}));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(RECEIVERS.webhook()).anySatisfy((hook) -> {
+					assertThat(hook.path("id").asText()).isEqualTo(id);
+					assertThat(hook.path("status").asText()).isEqualTo("resolved");
+				}));
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(mails(id))
 					.anySatisfy((subject) -> assertThat(subject).contains("resolved").contains("BT-STEEL-B1")));
@@ -216,7 +184,7 @@ class StackExceedanceEndToEndIT {
 	/** The subjects of the e-mails about the alert (its id is in the body). */
 	private static List<String> mails(String id) throws Exception {
 		List<String> subjects = new ArrayList<>();
-		for (MimeMessage mail : SMTP.getReceivedMessages()) {
+		for (MimeMessage mail : RECEIVERS.mails()) {
 			if (String.valueOf(mail.getContent()).contains(id)) {
 				subjects.add(mail.getSubject());
 			}
