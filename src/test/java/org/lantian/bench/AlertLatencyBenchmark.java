@@ -153,13 +153,7 @@ public final class AlertLatencyBenchmark {
 
 		String database = LocalInfrastructure.newDatabaseName();
 		int port = FreePort.find();
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("lantian.mqtt.url", this.infrastructure.mosquitto().url());
-		properties.put("lantian.mqtt.client-id", "lantian-bench-" + LocalInfrastructure.randomHex());
-		properties.put("lantian.influx.url", this.infrastructure.influxd().url());
-		properties.put("lantian.influx.database", database);
-		properties.put("lantian.spool.dir", this.infrastructure.newTempDirectory("bench-spool-").toString());
-		properties.put("lantian.deadletters.dir", this.infrastructure.newTempDirectory("bench-dead-").toString());
+		Map<String, String> properties = BenchSupport.lantianProperties(this.infrastructure, database);
 		properties.put("lantian.sites", writeCatalogue().toString());
 		properties.put("lantian.hj212.port", "0");
 		properties.put("lantian.rules.file", writeRules(rules).toString());

@@ -16,6 +16,8 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lantian.infra.LocalInfrastructure;
+
 /**
  * What the load benchmarks share: reading Lantian's actuator, waiting, the machine's CPU,
  * and sampling the service's heap.
@@ -146,6 +148,21 @@ final class BenchSupport {
 			}
 		}
 		return Double.NaN;
+	}
+
+	/**
+	 * The settings every benchmark gives the Lantian it starts: the shared broker and
+	 * InfluxDB, the database, and fresh spool and dead-letter directories.
+	 */
+	static Map<String, String> lantianProperties(LocalInfrastructure infrastructure, String database) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("lantian.mqtt.url", infrastructure.mosquitto().url());
+		properties.put("lantian.mqtt.client-id", "lantian-bench-" + LocalInfrastructure.randomHex());
+		properties.put("lantian.influx.url", infrastructure.influxd().url());
+		properties.put("lantian.influx.database", database);
+		properties.put("lantian.spool.dir", infrastructure.newTempDirectory("bench-spool-").toString());
+		properties.put("lantian.deadletters.dir", infrastructure.newTempDirectory("bench-dead-").toString());
+		return properties;
 	}
 
 	static double seconds(long nanos) {

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,13 +112,7 @@ public final class Hj212LoadBenchmark {
 		String database = LocalInfrastructure.newDatabaseName();
 		int httpPort = FreePort.find();
 		int hj212Port = FreePort.find();
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("lantian.mqtt.url", this.infrastructure.mosquitto().url());
-		properties.put("lantian.mqtt.client-id", "lantian-bench-" + LocalInfrastructure.randomHex());
-		properties.put("lantian.influx.url", this.infrastructure.influxd().url());
-		properties.put("lantian.influx.database", database);
-		properties.put("lantian.spool.dir", this.infrastructure.newTempDirectory("bench-spool-").toString());
-		properties.put("lantian.deadletters.dir", this.infrastructure.newTempDirectory("bench-dead-").toString());
+		Map<String, String> properties = BenchSupport.lantianProperties(this.infrastructure, database);
 		properties.put("lantian.sites",
 				TestHj212Sites.write(this.infrastructure.newTempDirectory("bench-sites-"), sites).toString());
 		properties.put("lantian.hj212.port", String.valueOf(hj212Port));
