@@ -9,10 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
-import org.lantian.infra.FreePort;
+import org.lantian.infra.LocalSmtp;
 
 /**
  * The far ends of the webhook and e-mail channels, real and in the test's JVM: an HTTP
@@ -23,7 +22,7 @@ final class AlertReceivers {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private final GreenMail smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", "smtp"));
+	private final GreenMail smtp = LocalSmtp.start();
 
 	private final List<JsonNode> webhook = new CopyOnWriteArrayList<>();
 
@@ -43,7 +42,6 @@ final class AlertReceivers {
 			exchange.sendResponseHeaders(204, -1);
 			exchange.close();
 		});
-		this.smtp.start();
 		this.receiver.start();
 	}
 

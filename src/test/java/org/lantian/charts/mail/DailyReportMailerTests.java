@@ -12,14 +12,13 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantian.charts.Charts;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.Site;
-import org.lantian.infra.FreePort;
+import org.lantian.infra.LocalSmtp;
 import org.lantian.storage.Step;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +38,7 @@ class DailyReportMailerTests {
 
 	@BeforeEach
 	void start() {
-		this.smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", "smtp"));
-		this.smtp.start();
+		this.smtp = LocalSmtp.start();
 	}
 
 	@AfterEach
