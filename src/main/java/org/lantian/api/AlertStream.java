@@ -24,6 +24,7 @@ import org.lantian.api.auth.Role;
 import org.lantian.warnings.WarningLevelChanged;
 import org.lantian.warnings.WarningView;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * dropped.
  */
 @Component
-class AlertStream implements DisposableBean {
+class AlertStream implements SmartLifecycle, DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AlertStream.class);
 
@@ -52,6 +53,8 @@ class AlertStream implements DisposableBean {
 	private final ExecutorService senders;
 
 	private final Counter dropped;
+
+	private volatile boolean running;
 
 	AlertStream(AlertStreamProperties properties, ZoneId zone, MeterRegistry registry) {
 		this.properties = properties;
@@ -136,12 +139,42 @@ class AlertStream implements DisposableBean {
 	}
 
 	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends the open streams first when the application stops (the last phase), before the
+	 * web server's graceful shutdown: an open stream is an active request, which that
+	 * shutdown would otherwise wait for until its timeout (30 s).
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		completeAll();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	@Override
 	public void destroy() {
+		completeAll();
+		this.senders.shutdownNow();
+	}
+
+	private void completeAll() {
 		for (Subscriber subscriber : this.subscribers) {
 			subscriber.close();
 			subscriber.emitter.complete();
 		}
-		this.senders.shutdownNow();
 	}
 
 	private final class Subscriber implements Runnable {
