@@ -82,12 +82,14 @@
 		site: ['站点', 'Site'],
 		level: ['级别', 'Level'],
 		since: ['起始', 'Since'],
+		emergencyReduction: ['须实施应急减排', 'Emergency reductions required'],
+		apiReference: ['API 文档', 'API'],
 		allAlerts: ['告警（未处理与已确认）', 'Alerts (open and acknowledged)'],
 		notFound: ['未找到', 'Not found'],
 		forbidden: ['无权限（403）', 'Not allowed (403)'],
 	};
 
-	const WARNING_LEVELS = { none: ['无', 'none'], yellow: ['黄色', 'yellow'], orange: ['橙色', 'orange'], red: ['红色', 'red'] };
+	const WARNING_LEVELS = { none: ['无', 'none'], blue: ['蓝色', 'blue'], yellow: ['黄色', 'yellow'], orange: ['橙色', 'orange'], red: ['红色', 'red'] };
 
 	const state = {
 		key: sessionStorage.getItem(KEY_STORE),
@@ -99,6 +101,7 @@
 		stream: null,
 		warningsAvailable: true,
 		warningsTimer: null,
+		warnings: new Map(),
 	};
 
 	const $ = (selector, root) => (root || document).querySelector(selector);
@@ -218,6 +221,8 @@
 		stopStream();
 		clearTimeout(state.timer);
 		clearTimeout(state.warningsTimer);
+		state.warnings.clear();
+		state.warningsAvailable = true;
 		$('#warnings-panel').hidden = true;
 		$('#view').replaceChildren();
 		history.replaceState(null, '', '#/');
@@ -712,7 +717,13 @@
 			setLive('live');
 			delay = 1000;
 			await parseEvents(response.body, (event) => {
-				if (event.data) {
+				if (!event.data) {
+					return;
+				}
+				if (event.event === 'warning') {
+					upsertWarning(JSON.parse(event.data));
+				}
+				else {
 					upsertAlert(JSON.parse(event.data), true);
 				}
 			});
@@ -776,46 +787,58 @@
 	// ---- warnings ---------------------------------------------------------------------
 
 	/**
-	 * The current warning per city from GET /api/v1/warnings; the panel stays hidden while
-	 * the service has no such endpoint (404) or the key may not read it.
+	 * The current warning per city: GET /api/v1/warnings answers a list of the warning
+	 * resource (id, city, level none/blue/yellow/orange/red, levelName 橙色预警…, since,
+	 * rule, data, driver, emergencyReduction, …); the stream's "warning" events carry the
+	 * same resource and replace the city's entry live. The panel stays hidden for keys
+	 * that may not read warnings (403) and while no city has one.
 	 */
 	async function loadWarnings() {
 		clearTimeout(state.warningsTimer);
-		const panel = $('#warnings-panel');
 		if (!state.warningsAvailable || !state.me) {
 			return;
 		}
-		let answer;
 		try {
-			answer = await api('/api/v1/warnings');
+			const answer = await api('/api/v1/warnings');
+			state.warnings = new Map((Array.isArray(answer) ? answer : []).filter((item) => item && item.city)
+				.map((item) => [item.city, Object.assign({ source: 'list' }, item)]));
 		}
 		catch (error) {
 			if (error.status === 404 || error.status === 403) {
 				state.warningsAvailable = false;
-				panel.hidden = true;
-				return;
-			}
-			if (error.status === 400) {
-				const cities = [...byCity(state.sites).keys()];
-				answer = (await inParallel(cities, (city) => api('/api/v1/warnings?' + new URLSearchParams({ city }))))
-					.filter((item) => item && !item.error).flat();
-			}
-			else {
-				state.warningsTimer = setTimeout(loadWarnings, OVERVIEW_REFRESH_MS);
+				$('#warnings-panel').hidden = true;
 				return;
 			}
 		}
-		const items = Array.isArray(answer) ? answer : (answer && Array.isArray(answer.warnings) ? answer.warnings
-			: (answer && Array.isArray(answer.cities) ? answer.cities : [answer]));
-		$('#warnings-list').replaceChildren(...items.filter((item) => item && item.city).map((item) => {
-			const level = String(item.level || 'none').toLowerCase();
-			const label = WARNING_LEVELS[level] ? WARNING_LEVELS[level][state.lang === 'zh' ? 0 : 1] : level;
-			return el('li', { class: 'warning', dataset: { city: item.city, level } },
-				el('span', { class: 'level level-' + level }, label), ' ', item.city,
-				item.since ? el('span', { class: 'muted' }, ' · ' + t('since') + ' ' + clock(item.since)) : null);
-		}));
-		panel.hidden = false;
+		renderWarnings(null);
 		state.warningsTimer = setTimeout(loadWarnings, OVERVIEW_REFRESH_MS);
+	}
+
+	function upsertWarning(warning) {
+		if (!warning || !warning.city || !state.warningsAvailable) {
+			return;
+		}
+		state.warnings.set(warning.city, Object.assign({ source: 'stream' }, warning));
+		renderWarnings(warning.city);
+	}
+
+	function renderWarnings(freshCity) {
+		const order = { red: 0, orange: 1, yellow: 2, blue: 3, none: 4 };
+		const items = [...state.warnings.values()].sort((a, b) => (order[a.level] ?? 5) - (order[b.level] ?? 5)
+			|| a.city.localeCompare(b.city));
+		$('#warnings-list').replaceChildren(...items.map((item) => {
+			const level = String(item.level || 'none').toLowerCase();
+			const label = state.lang === 'zh' ? (item.levelName || (WARNING_LEVELS[level] || [level])[0])
+				: (WARNING_LEVELS[level] ? WARNING_LEVELS[level][1] : level);
+			return el('li', { class: 'warning' + (item.city === freshCity ? ' fresh' : ''),
+					dataset: { city: item.city, level, warning: item.id || '', since: item.since || '', source: item.source } },
+				el('span', { class: 'level level-' + level }, label), ' ', el('span', { class: 'city' }, item.city),
+				item.since ? el('span', { class: 'muted since' }, ' · ' + t('since') + ' ' + clock(item.since)) : null,
+				item.rule ? el('div', { class: 'meta rule' }, item.rule + (item.data && item.data.length
+					? ' (' + item.data.map((day) => day.date.slice(5) + ' ' + day.aqi).join(', ') + ')' : '')) : null,
+				item.emergencyReduction ? el('div', { class: 'meta reduction' }, t('emergencyReduction')) : null);
+		}));
+		$('#warnings-panel').hidden = items.length === 0;
 	}
 
 	// ---- start ------------------------------------------------------------------------
@@ -838,6 +861,7 @@
 		applyLanguage();
 		if (state.me) {
 			renderAlerts();
+			renderWarnings(null);
 			setLive($('#live-status').dataset.state);
 			route();
 		}

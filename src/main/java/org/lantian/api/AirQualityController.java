@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.airquality.AirQuality;
 import org.lantian.airquality.RecomputeJob;
@@ -39,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * start in [{@code from}, {@code to}); periods not computed yet are absent.
  */
 @RestController
+@Tag(name = "Air quality")
 class AirQualityController {
 
 	/** The longest range one request may ask for, in hours of hourly reports. */
@@ -63,39 +67,76 @@ class AirQualityController {
 	}
 
 	@GetMapping("/api/v1/sites/{id}/aqi/hourly")
+	@ApiResponse(responseCode = "200", description = "The hourly AQI items, oldest first")
+	@ApiResponse(responseCode = "400",
+			description = "'from'/'to' not ISO-8601 with offset, not in order, or longer than 31 days")
+	@ApiResponse(responseCode = "404", description = "No such site, or it is a stack")
 	@Operation(summary = "A station's real-time AQI, hour by hour (INTERFACES §5.2)")
-	List<AqiPeriodResponse> siteHourly(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
+	List<AqiPeriodResponse> siteHourly(
+			@Parameter(description = "ambient site id, e.g. BT-KDL-01") @PathVariable String id,
+			@Parameter(description = "start, ISO-8601 with offset; default 24 h before 'to'") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "end (exclusive), ISO-8601 with offset; default now") @RequestParam(
+					required = false) @Nullable String to,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return reports(Area.station(station(id, caller).id()), AqiReport.REAL_TIME, from, to);
 	}
 
 	@GetMapping("/api/v1/sites/{id}/aqi/daily")
+	@ApiResponse(responseCode = "200", description = "The daily AQI items, oldest first")
+	@ApiResponse(responseCode = "400",
+			description = "'from'/'to' not ISO-8601 with offset, not in order, or longer than 366 days")
+	@ApiResponse(responseCode = "404", description = "No such site, or it is a stack")
 	@Operation(summary = "A station's daily AQI (INTERFACES §5.2)")
-	List<AqiPeriodResponse> siteDaily(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
+	List<AqiPeriodResponse> siteDaily(
+			@Parameter(description = "ambient site id, e.g. BT-KDL-01") @PathVariable String id,
+			@Parameter(description = "start, ISO-8601 with offset; default 30 days before 'to'") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "end (exclusive), ISO-8601 with offset; default now") @RequestParam(
+					required = false) @Nullable String to,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return reports(Area.station(station(id, caller).id()), AqiReport.DAILY, from, to);
 	}
 
 	@GetMapping("/api/v1/cities/{city}/aqi/hourly")
+	@ApiResponse(responseCode = "200", description = "The hourly AQI items, oldest first")
+	@ApiResponse(responseCode = "400",
+			description = "'from'/'to' not ISO-8601 with offset, not in order, or longer than 31 days")
+	@ApiResponse(responseCode = "404", description = "No ambient station of that city in the catalogue")
 	@Operation(summary = "A city's real-time AQI, hour by hour: the mean of its ambient stations (INTERFACES §5.2)")
-	List<AqiPeriodResponse> cityHourly(@PathVariable String city, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
+	List<AqiPeriodResponse> cityHourly(
+			@Parameter(description = "city (盟市) as in the catalogue, e.g. 包头市") @PathVariable String city,
+			@Parameter(description = "start, ISO-8601 with offset; default 24 h before 'to'") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "end (exclusive), ISO-8601 with offset; default now") @RequestParam(
+					required = false) @Nullable String to,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return reports(city(city, caller), AqiReport.REAL_TIME, from, to);
 	}
 
 	@GetMapping("/api/v1/cities/{city}/aqi/daily")
+	@ApiResponse(responseCode = "200", description = "The daily AQI items, oldest first")
+	@ApiResponse(responseCode = "400",
+			description = "'from'/'to' not ISO-8601 with offset, not in order, or longer than 366 days")
+	@ApiResponse(responseCode = "404", description = "No ambient station of that city in the catalogue")
 	@Operation(summary = "A city's daily AQI (INTERFACES §5.2)")
-	List<AqiPeriodResponse> cityDaily(@PathVariable String city, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to,
+	List<AqiPeriodResponse> cityDaily(
+			@Parameter(description = "city (盟市) as in the catalogue, e.g. 包头市") @PathVariable String city,
+			@Parameter(description = "start, ISO-8601 with offset; default 30 days before 'to'") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "end (exclusive), ISO-8601 with offset; default now") @RequestParam(
+					required = false) @Nullable String to,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return reports(city(city, caller), AqiReport.DAILY, from, to);
 	}
 
 	@PostMapping("/api/v1/admin/recompute")
-	@Operation(summary = "Recompute the hourly and daily AQI of a range (admin); 202 with the job to follow")
+	@Operation(summary = "Recompute the hourly and daily AQI of a range (admin); 202 with the job to follow",
+			description = "Body {\"from\", \"to\", \"site\"?}: ISO-8601 instants with offset; without 'site', every "
+					+ "ambient station and city.")
+	@ApiResponse(responseCode = "202", description = "Accepted: the job, to follow at Location")
+	@ApiResponse(responseCode = "400", description = "'from' or 'to' missing, malformed or not in order")
+	@ApiResponse(responseCode = "404", description = "No such site, or it is a stack")
 	ResponseEntity<RecomputeResponse> recompute(@RequestBody RecomputeRequest request,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		requireAdmin(caller);
@@ -119,7 +160,11 @@ class AirQualityController {
 
 	@GetMapping("/api/v1/admin/recompute/{id}")
 	@Operation(summary = "Where a recomputation stands (admin)")
-	RecomputeResponse recomputation(@PathVariable String id, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+	@ApiResponse(responseCode = "200", description = "The job as it stands")
+	@ApiResponse(responseCode = "404", description = "No such job (the last 100 are kept)")
+	RecomputeResponse recomputation(
+			@Parameter(description = "the job id answered by POST /api/v1/admin/recompute") @PathVariable String id,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		requireAdmin(caller);
 		return this.airQuality.job(id)
 			.map((job) -> RecomputeResponse.from(job, this.zone))

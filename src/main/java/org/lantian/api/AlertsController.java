@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.alerts.Alert;
 import org.lantian.alerts.AlertNotFoundException;
@@ -37,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * emergency and admin acknowledge; bureau and admin resolve by hand (§6).
  */
 @RestController
+@Tag(name = "Alerts")
 @RequestMapping("/api/v1/alerts")
 class AlertsController {
 
@@ -64,9 +68,18 @@ class AlertsController {
 	@GetMapping
 	@Operation(summary = "Alerts by status, site and time of raise (INTERFACES §5.4); newest first. Without 'from', "
 			+ "open and acknowledged alerts of any age and resolved ones raised in the last 30 days")
-	List<AlertView> list(@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String site,
-			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+	@ApiResponse(responseCode = "200", description = "The alerts, newest first")
+	@ApiResponse(responseCode = "400", description = "Unknown status, or 'from'/'to' malformed or not in order")
+	@OpenToEveryRole
+	List<AlertView> list(
+			@Parameter(description = "open, acknowledged or resolved; default all") @RequestParam(
+					required = false) @Nullable String status,
+			@Parameter(description = "only this site's alerts, e.g. BT-STEEL-S1") @RequestParam(
+					required = false) @Nullable String site,
+			@Parameter(description = "raised at or after, ISO-8601 with offset") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "raised before, ISO-8601 with offset; default now") @RequestParam(
+					required = false) @Nullable String to,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		AlertStatus wanted = null;
 		if (status != null && !status.isBlank()) {
@@ -100,13 +113,21 @@ class AlertsController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One alert with its history (audit trail)")
-	AlertView alert(@PathVariable String id, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+	@ApiResponse(responseCode = "200", description = "The alert with its history")
+	@ApiResponse(responseCode = "404", description = "No such alert")
+	AlertView alert(@Parameter(description = "alert id") @PathVariable String id,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return AlertView.from(readable(id, caller), this.zone);
 	}
 
 	@PostMapping("/{id}/ack")
 	@Operation(summary = "Acknowledge an open alert: {\"by\": who, \"comment\": why} (bureau, emergency, admin)")
-	AlertView acknowledge(@PathVariable String id, @RequestBody(required = false) @Nullable ChangeRequest body,
+	@ApiResponse(responseCode = "200", description = "The acknowledged alert")
+	@ApiResponse(responseCode = "400", description = "The body is not JSON of {by, comment}")
+	@ApiResponse(responseCode = "404", description = "No such alert")
+	@ApiResponse(responseCode = "409", description = "The alert is not open (already acknowledged or resolved)")
+	AlertView acknowledge(@Parameter(description = "alert id") @PathVariable String id,
+			@RequestBody(required = false) @Nullable ChangeRequest body,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		if (!caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
 			throw ApiProblemException.forbidden("key '" + caller.name() + "' may not acknowledge alerts");
@@ -117,7 +138,12 @@ class AlertsController {
 
 	@PostMapping("/{id}/resolve")
 	@Operation(summary = "Resolve an alert by hand: {\"by\": who, \"comment\": why} (bureau, admin)")
-	AlertView resolve(@PathVariable String id, @RequestBody(required = false) @Nullable ChangeRequest body,
+	@ApiResponse(responseCode = "200", description = "The resolved alert")
+	@ApiResponse(responseCode = "400", description = "The body is not JSON of {by, comment}")
+	@ApiResponse(responseCode = "404", description = "No such alert")
+	@ApiResponse(responseCode = "409", description = "The alert is already resolved")
+	AlertView resolve(@Parameter(description = "alert id") @PathVariable String id,
+			@RequestBody(required = false) @Nullable ChangeRequest body,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		if (!caller.hasAnyRole(Role.BUREAU, Role.ADMIN)) {
 			throw ApiProblemException.forbidden("key '" + caller.name() + "' may not resolve alerts");
@@ -129,6 +155,9 @@ class AlertsController {
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Server-Sent Events of every alert change the caller may read: event name = change "
 			+ "(raised, escalated, acknowledged, resolved), data = the alert; heartbeat comments when idle")
+	@ApiResponse(responseCode = "200", description = "The event stream (text/event-stream)")
+	@ApiResponse(responseCode = "503", description = "Too many alert streams are open")
+	@OpenToEveryRole
 	SseEmitter stream(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		SseEmitter emitter = this.stream.subscribe(caller);
 		if (emitter == null) {

@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.domain.aqi.AqiCalculator;
 import org.lantian.domain.aqi.AqiIndicator;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * stored; any API key may call it.
  */
 @RestController
+@Tag(name = "Air quality")
 @RequestMapping("/api/v1/aqi")
 class AqiController {
 
@@ -52,16 +55,36 @@ class AqiController {
 					+ " not a non-negative decimal.",
 			parameters = {
 					@Parameter(name = "standard", in = ParameterIn.QUERY, required = true,
+							description = "the HJ 633 edition",
 							schema = @Schema(allowableValues = { "HJ633-2026", "HJ633-2012" })),
 					@Parameter(name = "report", in = ParameterIn.QUERY, required = true,
+							description = "daily (日报) or realtime (实时报)",
 							schema = @Schema(allowableValues = { "daily", "realtime" })),
-					@Parameter(name = "pm25", in = ParameterIn.QUERY, example = "78"),
-					@Parameter(name = "pm10", in = ParameterIn.QUERY), @Parameter(name = "so2", in = ParameterIn.QUERY),
-					@Parameter(name = "no2", in = ParameterIn.QUERY), @Parameter(name = "co", in = ParameterIn.QUERY),
-					@Parameter(name = "o3", in = ParameterIn.QUERY), @Parameter(name = "o3_8h", in = ParameterIn.QUERY),
-					@Parameter(name = "pm25_24h", in = ParameterIn.QUERY),
-					@Parameter(name = "pm10_24h", in = ParameterIn.QUERY),
-					@Parameter(name = "so2_24h", in = ParameterIn.QUERY) })
+					@Parameter(name = "pm25", in = ParameterIn.QUERY, example = "78",
+							description = "PM2.5 µg/m³: daily mean (daily) or 1-hour value (realtime)"),
+					@Parameter(name = "pm10", in = ParameterIn.QUERY,
+							description = "PM10 µg/m³: daily mean (daily) or 1-hour value (realtime)"),
+					@Parameter(name = "so2", in = ParameterIn.QUERY,
+							description = "SO₂ µg/m³: daily mean (daily) or 1-hour value (realtime)"),
+					@Parameter(name = "no2", in = ParameterIn.QUERY,
+							description = "NO₂ µg/m³: daily mean (daily) or 1-hour value (realtime)"),
+					@Parameter(name = "co", in = ParameterIn.QUERY,
+							description = "CO mg/m³: daily mean (daily) or 1-hour value (realtime)"),
+					@Parameter(name = "o3", in = ParameterIn.QUERY,
+							description = "O₃ µg/m³ 1-hour value (realtime; daily maximum 1-hour in the HJ 633-2012 daily report)"),
+					@Parameter(name = "o3_8h", in = ParameterIn.QUERY,
+							description = "O₃ µg/m³ 8-hour: daily maximum 8-hour mean (daily) or 8-hour moving mean (HJ 633-2012 realtime)"),
+					@Parameter(name = "pm25_24h", in = ParameterIn.QUERY,
+							description = "PM2.5 µg/m³ 24-hour moving mean (HJ 633-2012 realtime only)"),
+					@Parameter(name = "pm10_24h", in = ParameterIn.QUERY,
+							description = "PM10 µg/m³ 24-hour moving mean (HJ 633-2012 realtime only)"),
+					@Parameter(name = "so2_24h", in = ParameterIn.QUERY,
+							description = "SO₂ µg/m³ 24-hour moving mean (HJ 633-2012 realtime only)") })
+	@ApiResponse(responseCode = "200", description = "The AQI item (INTERFACES §5.2, without start/end)")
+	@ApiResponse(responseCode = "400",
+			description = "Unknown or repeated parameter, one the report does not take, no concentration, or a "
+					+ "value that is not a non-negative plain decimal")
+	@OpenToEveryRole
 	AqiItemResponse calculate(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		for (String name : query.keySet()) {
 			if (!CONTROL.contains(name) && !AqiParameters.isConcentration(name)) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.api.auth.ApiCaller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
  * show what the role may do. An extension of INTERFACES §6; never echoes the key.
  */
 @RestController
+@Tag(name = "Keys")
 class CallerController {
 
 	@GetMapping("/api/v1/me")
 	@Operation(summary = "The caller behind the API key: its name, role and bound enterprise")
+	@OpenToEveryRole
 	CallerResponse me(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return new CallerResponse(caller.name(), caller.role().name().toLowerCase(Locale.ROOT), caller.enterprise());
 	}

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.api.auth.Role;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem details as everywhere in the API.
  */
 @RestController
+@Tag(name = "Charts")
 class ChartsController {
 
 	/** The longest range of a chart of hourly means. */
@@ -64,8 +66,15 @@ class ChartsController {
 	@Operation(
 			summary = "A site's series of one measurand as a PNG chart, with its GB 3095 limit (ambient) "
 					+ "or its emission limit and O₂-corrected hourly means (stack)",
-			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png")))
-	ResponseEntity<byte[]> siteChart(@PathVariable String id,
+			responses = {
+					@ApiResponse(responseCode = "200", description = "The chart",
+							content = @Content(mediaType = "image/png")),
+					@ApiResponse(responseCode = "400",
+							description = "Unknown key or step, 'from'/'to' malformed, not in order or too long, "
+									+ "size out of bounds, a daily chart of a stack"),
+					@ApiResponse(responseCode = "404", description = "No such site in the catalogue"),
+					@ApiResponse(responseCode = "503", description = "InfluxDB cannot answer") })
+	ResponseEntity<byte[]> siteChart(@Parameter(description = "site id, e.g. BT-KDL-01") @PathVariable String id,
 			@Parameter(description = "measurand key, e.g. pm25, so2, nox") @RequestParam String key,
 			@Parameter(description = "ISO-8601 with offset; default 24 h before 'to'") @RequestParam(
 					required = false) @Nullable String from,
@@ -73,7 +82,8 @@ class ChartsController {
 					required = false) @Nullable String to,
 			@Parameter(description = "1h (default) or 1d; stacks 1h only") @RequestParam(
 					defaultValue = "1h") String step,
-			@RequestParam(defaultValue = "900") int width, @RequestParam(defaultValue = "450") int height,
+			@Parameter(description = "image width in px, 300–2400") @RequestParam(defaultValue = "900") int width,
+			@Parameter(description = "image height in px, 200–1600") @RequestParam(defaultValue = "450") int height,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		Site site = (SiteId.isWellFormed(id) ? this.catalogue.find(SiteId.of(id)) : java.util.Optional.<Site>empty())
 			.orElseThrow(() -> ApiProblemException.notFound("no site '" + id + "' in the catalogue"));
@@ -105,11 +115,19 @@ class ChartsController {
 
 	@GetMapping(path = "/api/v1/cities/{city}/aqi-calendar.png", produces = MediaType.IMAGE_PNG_VALUE)
 	@Operation(summary = "A city's daily AQI of a year as a calendar, days coloured by HJ 633 category",
-			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png")))
-	ResponseEntity<byte[]> aqiCalendar(@PathVariable String city,
+			responses = {
+					@ApiResponse(responseCode = "200", description = "The calendar",
+							content = @Content(mediaType = "image/png")),
+					@ApiResponse(responseCode = "400", description = "Year outside 2013–2100 or size out of bounds"),
+					@ApiResponse(responseCode = "404",
+							description = "No ambient station of that city in the catalogue"),
+					@ApiResponse(responseCode = "503", description = "InfluxDB cannot answer") })
+	ResponseEntity<byte[]> aqiCalendar(
+			@Parameter(description = "city (盟市) as in the catalogue, e.g. 包头市") @PathVariable String city,
 			@Parameter(description = "the year; default the current one") @RequestParam(
 					required = false) @Nullable Integer year,
-			@RequestParam(defaultValue = "1100") int width, @RequestParam(defaultValue = "520") int height,
+			@Parameter(description = "image width in px, 300–2400") @RequestParam(defaultValue = "1100") int width,
+			@Parameter(description = "image height in px, 200–1600") @RequestParam(defaultValue = "520") int height,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		city(city, caller);
 		size(width, height);
@@ -124,11 +142,19 @@ class ChartsController {
 	@Operation(
 			summary = "A city's daily report (日报) as a PNG page: AQI, category and primary pollutant of the "
 					+ "city and each station, GB 3095 exceedances and the alerts of the day",
-			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png")))
-	ResponseEntity<byte[]> dailyReport(@PathVariable String city,
+			responses = {
+					@ApiResponse(responseCode = "200", description = "The report page",
+							content = @Content(mediaType = "image/png")),
+					@ApiResponse(responseCode = "400", description = "Date not yyyy-MM-dd or width out of bounds"),
+					@ApiResponse(responseCode = "404",
+							description = "No ambient station of that city in the catalogue"),
+					@ApiResponse(responseCode = "503", description = "InfluxDB cannot answer") })
+	ResponseEntity<byte[]> dailyReport(
+			@Parameter(description = "city (盟市) as in the catalogue, e.g. 包头市") @PathVariable String city,
 			@Parameter(description = "local date, yyyy-MM-dd; default yesterday") @RequestParam(
 					required = false) @Nullable String date,
-			@RequestParam(defaultValue = "1240") int width, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+			@Parameter(description = "image width in px, 300–2400") @RequestParam(defaultValue = "1240") int width,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		city(city, caller);
 		if (width < Charts.MIN_WIDTH || width > Charts.MAX_WIDTH) {
 			throw ApiProblemException

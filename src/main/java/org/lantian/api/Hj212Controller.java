@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.ingest.hj212.Hj212Inspection;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the password is neither checked nor shown. Any API key may call it.
  */
 @RestController
+@Tag(name = "Readings")
 @RequestMapping("/api/v1/hj212")
 class Hj212Controller {
 
@@ -58,6 +61,11 @@ class Hj212Controller {
 					content = @Content(mediaType = "text/plain", examples = @ExampleObject(
 							value = "##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;"
 									+ "Flag=5;CP=&&RtdInterval=30&&1C80"))))
+	@ApiResponse(responseCode = "200",
+			description = "The inspection: fields, CRC, readings and problems (valid=false for a broken frame)")
+	@ApiResponse(responseCode = "400", description = "Empty body, JSON without a string 'frame', or not UTF-8")
+	@ApiResponse(responseCode = "413", description = "The body is over 64 KiB")
+	@OpenToEveryRole
 	Hj212Inspection decode(HttpServletRequest request, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller)
 			throws IOException {
 		String body = utf8(BoundedBody.read(request, MAX_BODY_BYTES, "an HJ 212 frame is at most 1036 bytes (表2)"));

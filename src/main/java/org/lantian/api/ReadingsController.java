@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.api.auth.Role;
 import org.lantian.ingest.IntakeResult;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * harmless because a reading written twice is one point).
  */
 @RestController
+@Tag(name = "Readings")
 @RequestMapping("/api/v1/readings")
 class ReadingsController {
 
@@ -63,6 +66,8 @@ class ReadingsController {
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					description = "One reading of INTERFACES §3.1, or an array of them",
 					content = @Content(mediaType = "application/json")))
+	@ApiResponse(responseCode = "202", description = "Every item is durable (stored or spooled)")
+	@ApiResponse(responseCode = "400", description = "Rejected items, each with its reason; nothing of them is stored")
 	ResponseEntity<?> push(HttpServletRequest request, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller)
 			throws IOException {
 		if (!caller.hasAnyRole(Role.ENTERPRISE, Role.ADMIN)) {

@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.api.auth.Role;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * see all; an enterprise sees the rejections of its own sites.
  */
 @RestController
+@Tag(name = "Readings")
 @RequestMapping("/api/v1/rejections")
 class RejectionsController {
 
@@ -41,9 +46,18 @@ class RejectionsController {
 	}
 
 	@GetMapping
-	List<RejectionResponse> list(@RequestParam(required = false) @Nullable String reason,
-			@RequestParam(required = false) @Nullable String site,
-			@RequestParam(required = false) @Nullable String since, @RequestParam(defaultValue = "100") int limit,
+	@Operation(summary = "Recently rejected input (dead letters), newest first: reason, transport, site, payload "
+			+ "excerpt (bureau, enterprise for its own sites, admin)")
+	@ApiResponse(responseCode = "200", description = "The rejections, newest first")
+	@ApiResponse(responseCode = "400", description = "Unknown reason, malformed 'since', or limit outside 1–1000")
+	List<RejectionResponse> list(
+			@Parameter(description = "a rejection reason, e.g. UNKNOWN_SITE, BAD_CRC") @RequestParam(
+					required = false) @Nullable String reason,
+			@Parameter(description = "only this site's rejections") @RequestParam(
+					required = false) @Nullable String site,
+			@Parameter(description = "rejected at or after, ISO-8601 with offset") @RequestParam(
+					required = false) @Nullable String since,
+			@Parameter(description = "at most this many, 1–1000") @RequestParam(defaultValue = "100") int limit,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		if (caller.role() == Role.EMERGENCY) {
 			throw ApiProblemException.forbidden("role emergency may not list rejections");

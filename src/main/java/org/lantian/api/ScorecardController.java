@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.airquality.AirQuality;
 import org.lantian.airquality.CityScorecard;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with the declared sand-dust days deducted.
  */
 @RestController
+@Tag(name = "Air quality")
 class ScorecardController {
 
 	private final AirQuality airQuality;
@@ -35,8 +39,14 @@ class ScorecardController {
 
 	@GetMapping("/api/v1/scorecard")
 	@Operation(summary = "A city's air-quality scorecard for a year against its targets (INTERFACES §5.2)")
-	ScorecardResponse scorecard(@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable Integer year,
+	@ApiResponse(responseCode = "200", description = "The scorecard")
+	@ApiResponse(responseCode = "400", description = "'city' or 'year' missing or invalid")
+	@ApiResponse(responseCode = "404", description = "No ambient station of that city in the catalogue")
+	ScorecardResponse scorecard(
+			@Parameter(description = "city (盟市), e.g. 包头市",
+					required = true) @RequestParam(required = false) @Nullable String city,
+			@Parameter(description = "calendar year, e.g. 2026",
+					required = true) @RequestParam(required = false) @Nullable Integer year,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		if (caller.role() == Role.ENTERPRISE) {
 			throw ApiProblemException.forbidden("enterprise keys read only their own sites");

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.domain.Measurand;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * see their own sites only.
  */
 @RestController
+@Tag(name = "Readings")
 @RequestMapping("/api/v1/sites")
 class SitesController {
 
@@ -58,25 +63,52 @@ class SitesController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The site catalogue (INTERFACES §2, §5.1): every site the key may read; enterprise keys "
+			+ "their own sites only")
+	@OpenToEveryRole
 	List<SiteResponse> sites(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return this.catalogue.sites().stream().filter(caller::canRead).map(SiteResponse::from).toList();
 	}
 
 	@GetMapping("/{id}")
-	SiteResponse site(@PathVariable String id, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+	@Operation(summary = "One site of the catalogue")
+	@ApiResponse(responseCode = "200", description = "The site")
+	@ApiResponse(responseCode = "404", description = "No such site in the catalogue")
+	SiteResponse site(@Parameter(description = "site id, e.g. BT-KDL-01") @PathVariable String id,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		return SiteResponse.from(readableSite(id, caller));
 	}
 
 	@GetMapping("/{id}/latest")
-	LatestResponse latest(@PathVariable String id, @RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+	@Operation(summary = "Newest value and flag of every key of a site, with its time (INTERFACES §5.1)")
+	@ApiResponse(responseCode = "200", description = "The newest value of every key")
+	@ApiResponse(responseCode = "404", description = "No such site in the catalogue")
+	LatestResponse latest(@Parameter(description = "site id, e.g. BT-KDL-01") @PathVariable String id,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		Site site = readableSite(id, caller);
 		return LatestResponse.from(site.id().value(), site.kind(), this.readings.latest(site.id()).values(), this.zone);
 	}
 
 	@GetMapping("/{id}/readings")
-	SeriesResponse readings(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String keys,
-			@RequestParam(defaultValue = "raw") String step, @RequestParam(required = false) @Nullable String period,
+	@Operation(summary = "A site's time series (INTERFACES §5.1): raw values or 1-minute, 1-hour, 1-day means",
+			description = "Means are of N-flagged values only; raw values carry their flags. At most 31 days of raw "
+					+ "values and 400 days of means per request.")
+	@ApiResponse(responseCode = "200", description = "The series")
+	@ApiResponse(responseCode = "400",
+			description = "Bad 'from'/'to' (not ISO-8601 with offset, or not in order), interval too long, unknown "
+					+ "key, step or period")
+	@ApiResponse(responseCode = "404", description = "No such site in the catalogue")
+	SeriesResponse readings(@Parameter(description = "site id, e.g. BT-KDL-01") @PathVariable String id,
+			@Parameter(description = "start, ISO-8601 with offset; default 24 h before 'to'") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "end (exclusive), ISO-8601 with offset; default now") @RequestParam(
+					required = false) @Nullable String to,
+			@Parameter(
+					description = "comma-separated keys, e.g. pm25,so2; default the site kind's main keys") @RequestParam(
+							required = false) @Nullable String keys,
+			@Parameter(description = "raw, 1m, 1h or 1d") @RequestParam(defaultValue = "raw") String step,
+			@Parameter(description = "the device's own averaging of the stored values: sample (default), minute, "
+					+ "hour or day") @RequestParam(required = false) @Nullable String period,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		Site site = readableSite(id, caller);
 		Step resolution = Step.fromKey(step)

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.api.auth.Role;
@@ -36,6 +39,7 @@ import org.springframework.web.util.UriUtils;
  * the current warning of each city (§6). Enterprise keys get 403.
  */
 @RestController
+@Tag(name = "Warnings")
 class WarningsController {
 
 	private final Warnings warnings;
@@ -52,6 +56,10 @@ class WarningsController {
 			+ "\"days\": [{\"date\": \"2026-01-16\", \"aqi\": 230, \"driver\": \"pm25\"?}, …]}; consecutive days, "
 			+ "AQI 0..500. Stored with its history and graded at once: 201 with the warning changes it caused and "
 			+ "the city's warning")
+	@ApiResponse(responseCode = "201", description = "Stored and graded: the changes it caused and the city's warning")
+	@ApiResponse(responseCode = "400",
+			description = "Missing or invalid field, named: city, issued, days[i].date (consecutive), days[i].aqi "
+					+ "(0..500), days[i].driver")
 	ResponseEntity<ForecastResponse> post(@RequestBody(required = false) @Nullable ForecastRequest body,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		if (!caller.hasAnyRole(Role.BUREAU, Role.ADMIN)) {
@@ -75,7 +83,11 @@ class WarningsController {
 	@GetMapping("/api/v1/warnings")
 	@Operation(summary = "The current heavy-pollution warning of each city, or of one (?city=): level "
 			+ "(none/yellow/orange/red), since when, the rule and data that set it (bureau, emergency, admin)")
-	List<WarningView> list(@RequestParam(required = false) @Nullable String city,
+	@ApiResponse(responseCode = "200", description = "The warning of each city (one item with ?city=)")
+	@ApiResponse(responseCode = "404", description = "No forecast or warning of that city yet")
+	List<WarningView> list(
+			@Parameter(description = "one city (盟市), e.g. 包头市; default every city with a "
+					+ "forecast or warning") @RequestParam(required = false) @Nullable String city,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		if (!caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
 			throw ApiProblemException.forbidden("key '" + caller.name() + "' may not read warnings");

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard's static files as packaged: nothing loaded from outside Lantian (the page
- * must work offline), and the page's AQI legend uses the colours of HJ 633.
+ * must work offline), and the page's AQI legend uses the colours of HJ 633. The same for
+ * the API reference page.
  */
 class DashboardPageTests {
 
@@ -32,7 +33,7 @@ class DashboardPageTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "index.html", "dashboard.css", "dashboard.js" })
+	@ValueSource(strings = { "index.html", "dashboard.css", "dashboard.js", "api.html", "api.css", "api.js" })
 	void loadsNothingFromOutsideLantian(String file) throws IOException {
 		// the SVG namespace name is an identifier, not an address the browser loads
 		String text = resource(file).replace("'http://www.w3.org/2000/svg'", "SVG_NAMESPACE");
@@ -44,7 +45,16 @@ class DashboardPageTests {
 	void thePageLoadsOnlyItsOwnStyleAndScript() throws IOException {
 		String html = resource("index.html");
 		assertThat(Pattern.compile("(?:src|href)=\"([^\"#]+)\"").matcher(html).results().map((m) -> m.group(1)))
-			.containsExactlyInAnyOrder("dashboard.css", "data:,", "dashboard.js");
+			.containsExactlyInAnyOrder("dashboard.css", "data:,", "api.html", "dashboard.js");
+	}
+
+	@Test
+	void theApiReferenceLoadsOnlyLantiansFilesAndTheDescription() throws IOException {
+		String html = resource("api.html");
+		assertThat(Pattern.compile("(?:src|href)=\"([^\"#]+)\"").matcher(html).results().map((m) -> m.group(1)))
+			.containsExactlyInAnyOrder("dashboard.css", "api.css", "data:,", "./", "./", "api.html", "/v3/api-docs",
+					"api.js");
+		assertThat(resource("api.js")).contains("fetch('/v3/api-docs'");
 	}
 
 	@Test
