@@ -95,11 +95,16 @@ final class EmailChannel {
 	static String warningSubject(WarningView warning) {
 		String change = (warning.change() != null) ? warning.change() : "changed";
 		String previous = warning.previousLevel();
-		boolean released = "released".equals(change) && previous != null;
-		String named = released ? WarningLevel.fromKey(previous).chinese() : warning.levelName();
 		String levels = (previous == null || previous.equals("none")) ? warning.level()
 				: previous + " → " + warning.level();
-		return "[Lantian] " + warning.city() + " " + named + " " + change + " (" + levels + ")";
+		return "[Lantian] " + warning.city() + " " + named(warning) + " " + change + " (" + levels + ")";
+	}
+
+	/** The level a notice is about: the new one, or for a release the one released. */
+	private static String named(WarningView warning) {
+		String previous = warning.previousLevel();
+		return ("released".equals(warning.change()) && previous != null) ? WarningLevel.fromKey(previous).chinese()
+				: warning.levelName();
 	}
 
 	/**
@@ -111,7 +116,7 @@ final class EmailChannel {
 		String change = (warning.change() != null) ? warning.change() : "changed";
 		body.append(warning.city())
 			.append(' ')
-			.append(warning.levelName())
+			.append(named(warning))
 			.append(' ')
 			.append(changeInChinese(change))
 			.append(" / ")

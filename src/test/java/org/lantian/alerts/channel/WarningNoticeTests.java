@@ -82,7 +82,7 @@ class WarningNoticeTests {
 	void aReleaseBodyDemandsNoReduction() {
 		String body = EmailChannel.warningBody(released());
 
-		assertThat(body).startsWith("包头市 无预警 解除 / 包头市 heavy-pollution warning released, level none\n\n")
+		assertThat(body).startsWith("包头市 橙色预警 解除 / 包头市 heavy-pollution warning released, level none\n\n")
 			.contains("变化 Change: 解除 released (橙色预警 orange → 无预警 none)\n")
 			.contains("应急减排 Emergency reduction demanded: 否 no\n")
 			.doesNotContain("数据 Data")
