@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,8 @@ import org.lantian.alerts.AlertChanged;
 import org.lantian.alerts.AlertView;
 import org.lantian.api.auth.ApiCaller;
 import org.lantian.api.auth.Role;
+import org.lantian.domain.warning.reduction.ReductionEntry;
+import org.lantian.domain.warning.reduction.ReductionList;
 import org.lantian.warnings.WarningLevelChanged;
 import org.lantian.warnings.WarningView;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,10 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The Server-Sent Events behind {@code GET /api/v1/alerts/stream}: every alert change,
  * filtered by what the caller may read, as an event named after the change with the alert
  * resource as JSON data; and every heavy-pollution warning change as an event named
- * {@code warning} (for bureau, emergency and admin keys). The publisher only offers to
- * each subscriber's bounded queue; each subscriber has a thread that writes to its
- * connection and sends a heartbeat comment when idle. A subscriber whose queue is full is
- * dropped.
+ * {@code warning} (for bureau, emergency and admin keys, and for an enterprise key whose
+ * enterprise is on the emergency reduction list of the warning's city). The publisher
+ * only offers to each subscriber's bounded queue; each subscriber has a thread that
+ * writes to its connection and sends a heartbeat comment when idle. A subscriber whose
+ * queue is full is dropped.
  */
 @Component
 class AlertStream implements SmartLifecycle, DisposableBean {
@@ -56,8 +60,11 @@ class AlertStream implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	AlertStream(AlertStreamProperties properties, ZoneId zone, MeterRegistry registry) {
+	private final ReductionList reductions;
+
+	AlertStream(AlertStreamProperties properties, ZoneId zone, MeterRegistry registry, ReductionList reductions) {
 		this.properties = properties;
+		this.reductions = reductions;
 		this.zone = zone;
 		this.senders = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "alerts-sse");
@@ -104,7 +111,8 @@ class AlertStream implements SmartLifecycle, DisposableBean {
 	/**
 	 * A heavy-pollution warning raised, changed or released, as an event named
 	 * {@code warning} with the warning resource (INTERFACES §5.3) as data, to the callers
-	 * who may read warnings (bureau, emergency, admin).
+	 * who may read warnings (bureau, emergency, admin) and to the enterprises listed for
+	 * emergency reduction in that city (应急减排清单), whom the warning binds.
 	 */
 	@EventListener
 	void on(WarningLevelChanged changed) {
@@ -113,11 +121,24 @@ class AlertStream implements SmartLifecycle, DisposableBean {
 		}
 		WarningView view = WarningView.from(changed, this.zone);
 		Event event = new Event("warning", changed.warningId() + ":" + changed.transition().at().toEpochMilli(), view);
+		Set<String> listed = this.reductions.entriesOf(changed.city())
+			.stream()
+			.map(ReductionEntry::enterpriseId)
+			.collect(Collectors.toSet());
 		for (Subscriber subscriber : this.subscribers) {
-			if (subscriber.caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
+			if (receivesWarning(subscriber.caller, listed)) {
 				offer(subscriber, event);
 			}
 		}
+	}
+
+	/**
+	 * Whether a caller gets a city's warning events: bureau, emergency and admin keys
+	 * always, an enterprise key if its enterprise is among those listed for that city.
+	 */
+	static boolean receivesWarning(ApiCaller caller, Set<String> listed) {
+		return caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)
+				|| (caller.role() == Role.ENTERPRISE && listed.contains(caller.enterprise()));
 	}
 
 	private void offer(Subscriber subscriber, Event event) {

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lantian.LantianApplication;
 import org.lantian.infra.LocalInfrastructure;
@@ -35,15 +38,20 @@ import static org.awaitility.Awaitility.await;
  * A heavy-pollution warning's life against real mosquitto and influxd (issue 7): a bureau
  * posts a forecast for 包头市 with two days above 200, which is orange under MEE 2024
  * (adopted by Inner Mongolia, 内政办发〔2024〕17号; docs/warnings.md); the warning shows over
- * REST, arrives on {@code lantian/v1/warnings/包头市} (MQTT, QoS 1, not retained) and on the
- * SSE stream; a second Lantian on the same database finds it again (same id, not raised
- * twice); then a forecast below yellow for two days (≥ 36 h) releases it.
+ * REST, arrives on {@code lantian/v1/warnings/包头市} (MQTT, QoS 1, not retained), on the
+ * SSE stream (an emergency key, and the key of BT-STEEL, listed for emergency reduction
+ * in 包头市) and at the webhook and SMTP server of the emergency route and of BT-STEEL's
+ * route, never at those of WH-HEAT (listed in 乌海市) nor of a route that opted out; a
+ * second Lantian on the same database finds it again (same id, not raised twice); then a
+ * forecast below yellow for two days (≥ 36 h) releases it, over the same channels.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lantian.api.keys[0].key=" + WarningsEndToEndIT.BUREAU, "lantian.api.keys[0].role=bureau",
 				"lantian.api.keys[1].key=" + WarningsEndToEndIT.EMERGENCY, "lantian.api.keys[1].role=emergency",
 				"lantian.api.keys[2].key=" + WarningsEndToEndIT.STEEL, "lantian.api.keys[2].role=enterprise",
-				"lantian.api.keys[2].enterprise=BT-STEEL", "lantian.alerts.stream.heartbeat=1s" })
+				"lantian.api.keys[2].enterprise=BT-STEEL", "lantian.api.keys[3].key=" + WarningsEndToEndIT.WUHAI,
+				"lantian.api.keys[3].role=enterprise", "lantian.api.keys[3].enterprise=WH-HEAT",
+				"lantian.alerts.stream.heartbeat=1s", "lantian.alerts.webhook.delivery.backoff=100ms" })
 @Import(LocalInfrastructureConfiguration.class)
 @DirtiesContext
 class WarningsEndToEndIT {
@@ -54,6 +62,10 @@ class WarningsEndToEndIT {
 
 	static final String STEEL = "steel-key-for-warning-tests1";
 
+	static final String WUHAI = "wuhai-heat-key-for-warnings1";
+
+	static final AlertReceivers RECEIVERS = new AlertReceivers();
+
 	static final String TOPICS = "it-" + LocalInfrastructure.randomHex() + "/warnings";
 
 	static final ObjectMapper JSON = new ObjectMapper();
@@ -61,8 +73,33 @@ class WarningsEndToEndIT {
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
 	@DynamicPropertySource
-	static void topics(DynamicPropertyRegistry registry) {
+	static void channels(DynamicPropertyRegistry registry) {
 		registry.add("lantian.alerts.mqtt.warning-topic-prefix", () -> TOPICS);
+		registry.add("lantian.alerts.email.host", () -> "127.0.0.1");
+		registry.add("lantian.alerts.email.port", RECEIVERS::smtpPort);
+		// a list binds from one property source only: the routes are all here
+		route(registry, 0, "emergency", "emergency", null, "duty@emergency.test");
+		route(registry, 1, "steel", "enterprise", "BT-STEEL", "ops@steel.test");
+		route(registry, 2, "wuhai", "enterprise", "WH-HEAT", "ops@wuhai-heat.test");
+		route(registry, 3, "opted-out", "bureau", null, "alerts-only@bureau.test");
+		registry.add("lantian.alerts.routes[3].warnings", () -> "false");
+	}
+
+	private static void route(DynamicPropertyRegistry registry, int i, String name, String role,
+			@Nullable String enterprise, String email) {
+		String route = "lantian.alerts.routes[" + i + "].";
+		registry.add(route + "name", () -> name);
+		registry.add(route + "role", () -> role);
+		if (enterprise != null) {
+			registry.add(route + "enterprise", () -> enterprise);
+		}
+		registry.add(route + "webhooks[0]", () -> RECEIVERS.webhookUrl(name));
+		registry.add(route + "emails[0]", () -> email);
+	}
+
+	@AfterAll
+	static void stopServers() {
+		RECEIVERS.stop();
 	}
 
 	@LocalServerPort
@@ -86,8 +123,15 @@ class WarningsEndToEndIT {
 			}
 		});
 		List<String> sse = new CopyOnWriteArrayList<>();
-		SseLines.read("http://127.0.0.1:" + this.port + "/api/v1/alerts/stream", EMERGENCY, sse);
-		await().atMost(Duration.ofSeconds(10)).until(() -> sse.contains(":lantian alert stream"));
+		List<String> steelSse = new CopyOnWriteArrayList<>();
+		List<String> wuhaiSse = new CopyOnWriteArrayList<>();
+		String stream = "http://127.0.0.1:" + this.port + "/api/v1/alerts/stream";
+		SseLines.read(stream, EMERGENCY, sse);
+		SseLines.read(stream, STEEL, steelSse);
+		SseLines.read(stream, WUHAI, wuhaiSse);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> sse.contains(":lantian alert stream") && steelSse.contains(":lantian alert stream")
+					&& wuhaiSse.contains(":lantian alert stream"));
 
 		LocalDate today = LocalDate.now(ZONE);
 		Instant issued = Instant.now();
@@ -123,8 +167,32 @@ class WarningsEndToEndIT {
 		assertThat(mqtt.get(0).path("change").asText()).isEqualTo("raised");
 		assertThat(mqtt.get(0).path("level").asText()).isEqualTo("orange");
 		assertThat(mqtt.get(0).path("id").asText()).isEqualTo(id);
-		// SSE: an event named warning
+		// SSE: an event named warning, also to the enterprise listed in 包头市
 		await().atMost(Duration.ofSeconds(10)).until(() -> sse.contains("event:warning"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> steelSse.contains("event:warning"));
+
+		// webhooks: the warning resource typed warning, to the emergency route and to
+		// BT-STEEL's
+		for (String route : List.of("emergency", "steel")) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVERS.webhook(route).size() == 1);
+			JsonNode hook = RECEIVERS.webhook(route).get(0);
+			assertThat(hook.path("type").asText()).isEqualTo("warning");
+			assertThat(hook.path("id").asText()).isEqualTo(id);
+			assertThat(hook.path("city").asText()).isEqualTo("包头市");
+			assertThat(hook.path("change").asText()).isEqualTo("raised");
+			assertThat(hook.path("level").asText()).isEqualTo("orange");
+			assertThat(hook.path("data").get(1).path("aqi").asInt()).isEqualTo(240);
+			assertThat(hook.path("emergencyReduction").asBoolean()).isTrue();
+		}
+		// e-mails: one each, the city, level and change in the subject
+		for (String to : List.of("duty@emergency.test", "ops@steel.test")) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVERS.mailsTo(to).size() == 1);
+			MimeMessage mail = RECEIVERS.mailsTo(to).get(0);
+			assertThat(mail.getSubject()).isEqualTo("[Lantian] 包头市 橙色预警 raised (orange)");
+			assertThat(mail.getContent().toString()).contains("级别 Level: 橙色预警 (orange)")
+				.contains("预警 Warning: " + id)
+				.contains("应急减排 Emergency reduction demanded: 是 yes");
+		}
 
 		// a second Lantian on the same database finds the warning, same id, not raised
 		// again
@@ -153,6 +221,37 @@ class WarningsEndToEndIT {
 		assertThat(mqtt.get(1).path("change").asText()).isEqualTo("released");
 		assertThat(mqtt.get(1).path("id").asText()).isEqualTo(id);
 		assertThat(mqtt).hasSize(2);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> steelSse.stream().filter("event:warning"::equals).count() == 2);
+		for (String route : List.of("emergency", "steel")) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVERS.webhook(route).size() == 2);
+			JsonNode hook = RECEIVERS.webhook(route).get(1);
+			assertThat(hook.path("type").asText()).isEqualTo("warning");
+			assertThat(hook.path("change").asText()).isEqualTo("released");
+			assertThat(hook.path("level").asText()).isEqualTo("none");
+			assertThat(hook.path("previousLevel").asText()).isEqualTo("orange");
+			assertThat(hook.path("id").asText()).isEqualTo(id);
+		}
+		for (String to : List.of("duty@emergency.test", "ops@steel.test")) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVERS.mailsTo(to).size() == 2);
+			MimeMessage mail = RECEIVERS.mailsTo(to).get(1);
+			assertThat(mail.getSubject()).isEqualTo("[Lantian] 包头市 橙色预警 released (orange → none)");
+			assertThat(mail.getContent().toString()).contains("应急减排 Emergency reduction demanded: 否 no");
+		}
+
+		// never to the enterprise listed in 乌海市, nor to the route that opted out: each
+		// channel delivers in order on one thread, so what was not there before the
+		// release is not coming
+		assertThat(RECEIVERS.webhook("wuhai")).isEmpty();
+		assertThat(RECEIVERS.webhook("opted-out")).isEmpty();
+		assertThat(RECEIVERS.mailsTo("ops@wuhai-heat.test")).isEmpty();
+		assertThat(RECEIVERS.mailsTo("alerts-only@bureau.test")).isEmpty();
+		assertThat(RECEIVERS.mails()).hasSize(4);
+		// a heartbeat after the release: its stream was idle, nothing queued for it
+		long beats = wuhaiSse.stream().filter(":heartbeat"::equals).count();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> wuhaiSse.stream().filter(":heartbeat"::equals).count() > beats);
+		assertThat(wuhaiSse).doesNotContain("event:warning");
 		subscriber.disconnect();
 		subscriber.close();
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 import org.lantian.alerts.AlertChanged;
 import org.lantian.alerts.AlertView;
@@ -19,9 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
- * Hands every alert change to the channels: MQTT always (when enabled), webhooks and
- * e-mail to the recipients of the matching routes. Only queues; each channel delivers on
- * its own thread.
+ * Hands every alert change and heavy-pollution warning notice to the channels: MQTT
+ * always (when enabled), webhooks and e-mail to the recipients of the matching routes.
+ * Only queues; each channel delivers on its own thread.
  */
 final class AlertNotifier implements NotificationChannels, AutoCloseable {
 
@@ -95,26 +96,50 @@ final class AlertNotifier implements NotificationChannels, AutoCloseable {
 	/**
 	 * A heavy-pollution warning raised, changed or released: a notice on
 	 * {@code lantian/v1/warnings/<city>} (INTERFACES §3.3, QoS 1, not retained), the
-	 * warning resource of §5.3 as JSON. Webhook and e-mail routes take alerts only.
+	 * warning resource of §5.3 as JSON; the same JSON with {@code "type": "warning"} to
+	 * the webhooks, and an e-mail, of the routes that take the city's warnings.
 	 */
 	@EventListener
 	void on(WarningLevelChanged changed) {
-		MqttChannel mqtt = this.mqtt;
-		if (mqtt == null) {
-			return;
-		}
 		WarningView view = WarningView.from(changed, this.zone);
 		byte[] body;
+		byte[] notice;
 		try {
 			body = this.json.writeValueAsBytes(view);
+			notice = this.json.writeValueAsBytes(webhookBody(this.json, view));
 		}
 		catch (JsonProcessingException ex) {
 			LOG.error("Cannot write warning {} as JSON", changed.warningId(), ex);
 			return;
 		}
-		String topic = MqttChannel.cityTopic(this.warningTopicPrefix, changed.city());
-		this.mqttWorker.submit("warning " + view.change() + " " + changed.warningId() + " to " + topic,
-				() -> mqtt.publishTo(topic, body));
+		String what = "warning " + view.change() + " " + changed.warningId();
+		MqttChannel mqtt = this.mqtt;
+		if (mqtt != null) {
+			String topic = MqttChannel.cityTopic(this.warningTopicPrefix, changed.city());
+			this.mqttWorker.submitWarning(what + " to " + topic, () -> mqtt.publishTo(topic, body));
+		}
+		Routing.Recipients recipients = this.routing.warningRecipients(changed.city());
+		String change = (view.change() != null) ? view.change() : "changed";
+		for (String url : recipients.webhooks()) {
+			this.webhookWorker.submitWarning(what + " to " + url, () -> this.webhook.postWarning(url, change, notice));
+		}
+		EmailChannel email = this.email;
+		if (email != null) {
+			for (String address : recipients.emails()) {
+				this.emailWorker.submitWarning(what + " to " + address, () -> email.sendWarning(address, view));
+			}
+		}
+	}
+
+	/**
+	 * A warning notice for webhooks: {@code "type": "warning"} first, then the warning
+	 * resource; alert bodies are the alert resource as it is (it has no {@code type}).
+	 */
+	static ObjectNode webhookBody(ObjectMapper json, WarningView view) {
+		ObjectNode body = json.createObjectNode();
+		body.put("type", "warning");
+		body.setAll((ObjectNode) json.valueToTree(view));
+		return body;
 	}
 
 	@Override

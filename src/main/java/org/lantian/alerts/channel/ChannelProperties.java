@@ -24,7 +24,7 @@ record ChannelProperties(@DefaultValue List<@Valid RouteProperties> routes, @Def
 		@DefaultValue @Valid Webhook webhook, @DefaultValue @Valid Email email) {
 
 	/**
-	 * One route: who gets which alerts, and where.
+	 * One route: who gets which alerts and warning notices, and where.
 	 *
 	 * @param name a label for logs
 	 * @param role bureau, enterprise, emergency or admin
@@ -36,11 +36,15 @@ record ChannelProperties(@DefaultValue List<@Valid RouteProperties> routes, @Def
 	 * if empty)
 	 * @param webhooks URLs that get a JSON POST of the alert
 	 * @param emails addresses that get an e-mail
+	 * @param warnings whether the route also takes heavy-pollution warning notices
+	 * (raised, upgraded, downgraded, released) of its cities; an enterprise route only of
+	 * the cities whose emergency reduction list names its enterprise. Severity and
+	 * changes do not filter them.
 	 */
 	record RouteProperties(@Nullable String name, @NotBlank String role, @Nullable String enterprise,
 			@DefaultValue List<String> cities, @DefaultValue("low") String minSeverity,
-			@DefaultValue List<String> changes, @DefaultValue List<String> webhooks,
-			@DefaultValue List<String> emails) {
+			@DefaultValue List<String> changes, @DefaultValue List<String> webhooks, @DefaultValue List<String> emails,
+			@DefaultValue("true") boolean warnings) {
 	}
 
 	/**

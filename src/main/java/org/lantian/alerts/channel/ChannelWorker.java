@@ -21,7 +21,9 @@ import org.lantian.alerts.ChannelStatus;
  * One channel's thread and bounded queue: deliveries are tried in order, each up to the
  * configured attempts with exponential backoff; a full queue drops the new delivery.
  * Counts {@code lantian.alerts.notifications{channel, outcome}} with outcomes
- * {@code delivered}, {@code retried}, {@code failed} and {@code dropped}.
+ * {@code delivered}, {@code retried}, {@code failed} and {@code dropped}, alert changes
+ * and warning notices together; warning notices are counted again, alone, in
+ * {@code lantian.alerts.warning.notices{channel, outcome}}.
  */
 final class ChannelWorker implements AutoCloseable {
 
@@ -51,6 +53,8 @@ final class ChannelWorker implements AutoCloseable {
 
 	private final Counter dropped;
 
+	private final Outcomes warnings;
+
 	private final AtomicReference<@Nullable String> lastError = new AtomicReference<>();
 
 	private final AtomicLong consecutiveFailures = new AtomicLong();
@@ -71,6 +75,8 @@ final class ChannelWorker implements AutoCloseable {
 		this.retried = counter(registry, "retried");
 		this.failed = counter(registry, "failed");
 		this.dropped = counter(registry, "dropped");
+		this.warnings = new Outcomes(warningCounter(registry, "delivered"), warningCounter(registry, "retried"),
+				warningCounter(registry, "failed"), warningCounter(registry, "dropped"));
 	}
 
 	private Counter counter(MeterRegistry registry, String outcome) {
@@ -81,41 +87,68 @@ final class ChannelWorker implements AutoCloseable {
 			.register(registry);
 	}
 
-	/** Queues a delivery; never waits. */
+	private Counter warningCounter(MeterRegistry registry, String outcome) {
+		return Counter.builder("lantian.alerts.warning.notices")
+			.description(
+					"Heavy-pollution warning notices by channel and outcome (also in lantian.alerts.notifications)")
+			.tag("channel", this.channel)
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+	/** Queues a delivery of an alert change; never waits. */
 	void submit(String what, Delivery delivery) {
+		enqueue(what, delivery, null);
+	}
+
+	/** Queues a delivery of a heavy-pollution warning notice; never waits. */
+	void submitWarning(String what, Delivery delivery) {
+		enqueue(what, delivery, this.warnings);
+	}
+
+	private void enqueue(String what, Delivery delivery, @Nullable Outcomes notice) {
 		try {
-			this.executor.execute(() -> attempt(what, delivery));
+			this.executor.execute(() -> attempt(what, delivery, notice));
 		}
 		catch (RejectedExecutionException ex) {
 			this.dropped.increment();
+			if (notice != null) {
+				notice.dropped().increment();
+			}
 			this.consecutiveFailures.incrementAndGet();
 			error("queue full (" + this.settings.capacity() + "): dropped " + what);
 		}
 	}
 
-	private void attempt(String what, Delivery delivery) {
+	private void attempt(String what, Delivery delivery, @Nullable Outcomes notice) {
 		Duration pause = this.settings.backoff();
 		for (int attempt = 1;; attempt++) {
 			try {
 				delivery.deliver();
 				this.delivered.increment();
+				if (notice != null) {
+					notice.delivered().increment();
+				}
 				this.consecutiveFailures.set(0);
 				return;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				this.failed.increment();
+				failed(notice);
 				return;
 			}
 			catch (Exception ex) {
 				String message = what + ": " + ex;
 				if (attempt >= this.settings.attempts()) {
-					this.failed.increment();
+					failed(notice);
 					this.consecutiveFailures.incrementAndGet();
 					error("gave up after " + attempt + " attempts: " + message);
 					return;
 				}
 				this.retried.increment();
+				if (notice != null) {
+					notice.retried().increment();
+				}
 				LOG.debug("Alert channel {} attempt {} failed, retrying in {}: {}", this.channel, attempt, pause,
 						message);
 				this.lastError.set(message);
@@ -125,12 +158,19 @@ final class ChannelWorker implements AutoCloseable {
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
-					this.failed.increment();
+					failed(notice);
 					return;
 				}
 				Duration doubled = pause.multipliedBy(2);
 				pause = (doubled.compareTo(this.settings.maxBackoff()) > 0) ? this.settings.maxBackoff() : doubled;
 			}
+		}
+	}
+
+	private void failed(@Nullable Outcomes notice) {
+		this.failed.increment();
+		if (notice != null) {
+			notice.failed().increment();
 		}
 	}
 
@@ -176,6 +216,10 @@ final class ChannelWorker implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			this.executor.shutdownNow();
 		}
+	}
+
+	/** The counters of one kind of notice, by outcome. */
+	private record Outcomes(Counter delivered, Counter retried, Counter failed, Counter dropped) {
 	}
 
 }

@@ -10,16 +10,19 @@ import org.lantian.alerts.ChangeType;
 import org.lantian.rules.Severity;
 
 /**
- * Who gets which alert changes, and where: a role's contacts, for some cities, from a
- * minimum severity. An enterprise's route gets only the alerts of that enterprise's
- * sites; the other roles get every site's (and city-wide) alerts.
+ * Who gets which alert changes and heavy-pollution warning notices, and where: a role's
+ * contacts, for some cities, from a minimum severity. An enterprise's route gets only the
+ * alerts of that enterprise's sites, and the warnings of the cities whose emergency
+ * reduction list names it; the other roles get every site's (and city-wide) alerts and
+ * every city's warnings. Severity and changes filter alerts only: a warning has neither.
  *
  * @param enterprise the enterprise of an enterprise route
- * @param cities the cities, or empty for all
- * @param changes the changes, or empty for all
+ * @param cities the cities, or empty for all (alerts and warnings)
+ * @param changes the alert changes, or empty for all
+ * @param warnings whether the route takes warning notices at all
  */
 record Route(String name, Role role, @Nullable String enterprise, Set<String> cities, Severity minSeverity,
-		Set<ChangeType> changes, List<String> webhooks, List<String> emails) {
+		Set<ChangeType> changes, List<String> webhooks, List<String> emails, boolean warnings) {
 
 	enum Role {
 
@@ -63,7 +66,8 @@ record Route(String name, Role role, @Nullable String enterprise, Set<String> ci
 			.map((key) -> ChangeType.fromKey(key.trim()))
 			.collect(Collectors.toSet());
 		return new Route(name, role, properties.enterprise(), Set.copyOf(properties.cities()),
-				Severity.fromKey(properties.minSeverity().trim()), changes, properties.webhooks(), properties.emails());
+				Severity.fromKey(properties.minSeverity().trim()), changes, properties.webhooks(), properties.emails(),
+				properties.warnings());
 	}
 
 	boolean matches(Alert alert, ChangeType change) {
@@ -75,6 +79,21 @@ record Route(String name, Role role, @Nullable String enterprise, Set<String> ci
 		}
 		return alert.severity().compareTo(this.minSeverity) >= 0
 				&& (this.changes.isEmpty() || this.changes.contains(change));
+	}
+
+	/**
+	 * Whether a warning notice of {@code city} reaches this route.
+	 * @param listed the enterprises on the emergency reduction list of that city (应急减排清单:
+	 * the listed enterprises of the area)
+	 */
+	boolean matchesWarning(String city, Set<String> listed) {
+		if (!this.warnings) {
+			return false;
+		}
+		if (!this.cities.isEmpty() && !this.cities.contains(city)) {
+			return false;
+		}
+		return this.role != Role.ENTERPRISE || listed.contains(this.enterprise);
 	}
 
 }

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * POSTs the alert resource as JSON to a webhook; any answer but 2xx is a failure (and is
- * retried by the channel's worker).
+ * POSTs JSON to a webhook: an alert change as the alert resource (header
+ * {@code X-Lantian-Alert-Change}), a warning notice as the warning resource with
+ * {@code "type": "warning"} (header {@code X-Lantian-Warning-Change}). Any answer but 2xx
+ * is a failure (and is retried by the channel's worker).
  */
 final class WebhookChannel {
 
@@ -23,10 +25,18 @@ final class WebhookChannel {
 	}
 
 	void post(String url, String change, byte[] json) throws IOException, InterruptedException {
+		send(url, "X-Lantian-Alert-Change", change, json);
+	}
+
+	void postWarning(String url, String change, byte[] json) throws IOException, InterruptedException {
+		send(url, "X-Lantian-Warning-Change", change, json);
+	}
+
+	private void send(String url, String header, String change, byte[] json) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
-			.header("X-Lantian-Alert-Change", change)
+			.header(header, change)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(json))
 			.build();
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

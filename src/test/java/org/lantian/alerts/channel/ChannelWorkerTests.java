@@ -89,4 +89,33 @@ class ChannelWorkerTests {
 		}
 	}
 
+	@Test
+	void warningNoticesAreCountedAloneAndWithTheAlerts() {
+		try (ChannelWorker worker = new ChannelWorker("webhook", true,
+				new ChannelProperties.Delivery(10, 2, Duration.ofMillis(1), Duration.ofMillis(1)), this.meters)) {
+			worker.submit("raised A1 to http://h", () -> {
+			});
+			worker.submitWarning("warning raised 包头市-1 to http://h", () -> {
+			});
+			worker.submitWarning("warning released 包头市-1 to http://h", () -> {
+				throw new java.io.IOException("HTTP 503");
+			});
+			await().atMost(Duration.ofSeconds(10)).until(() -> count("failed") == 1.0);
+			assertThat(count("delivered")).isEqualTo(2.0);
+			assertThat(warnings("delivered")).isEqualTo(1.0);
+			assertThat(warnings("retried")).isEqualTo(1.0);
+			assertThat(warnings("failed")).isEqualTo(1.0);
+			assertThat(warnings("dropped")).isEqualTo(0.0);
+			assertThat(worker.status().delivered()).isEqualTo(2);
+		}
+	}
+
+	double warnings(String outcome) {
+		return this.meters.get("lantian.alerts.warning.notices")
+			.tag("channel", "webhook")
+			.tag("outcome", outcome)
+			.counter()
+			.count();
+	}
+
 }
