@@ -60,7 +60,10 @@ final class StackHours {
 		return hours;
 	}
 
-	/** Which measurands lack a device hourly value in some hour (to read finer data). */
+	/**
+	 * Whether a pollutant or the flow lacks a device hourly value in some hour (read
+	 * finer data then).
+	 */
 	static boolean needsFinerData(List<Measurand> pollutants, List<Instant> hourStarts,
 			Map<Measurand, List<SeriesPoint>> hourly) {
 		List<Measurand> needed = new ArrayList<>(pollutants);
