@@ -8,10 +8,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +24,21 @@ import org.lantian.domain.warning.AqiForecast;
 import org.lantian.domain.warning.EpisodeDriver;
 import org.lantian.domain.warning.ForecastDay;
 import org.lantian.warnings.CityWarning;
+import org.lantian.warnings.Compliance;
+import org.lantian.warnings.ComplianceReport;
 import org.lantian.warnings.WarningLevelChanged;
 import org.lantian.warnings.WarningView;
 import org.lantian.warnings.Warnings;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
@@ -36,18 +46,25 @@ import org.springframework.web.util.UriUtils;
 /**
  * Heavy-pollution warnings (INTERFACES §5.3): bureau and admin keys post a city's daily
  * AQI forecast, which is stored and graded at once; bureau, emergency and admin keys read
- * the current warning of each city (§6). Enterprise keys get 403.
+ * the current warning of each city (§6) and each warning's emergency-reduction compliance
+ * (JSON or CSV). Enterprise keys get 403, except for their own entry of a compliance
+ * report.
  */
 @RestController
 @Tag(name = "Warnings")
 class WarningsController {
 
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
 	private final Warnings warnings;
+
+	private final Compliance compliance;
 
 	private final ZoneId zone;
 
-	WarningsController(Warnings warnings, ZoneId zone) {
+	WarningsController(Warnings warnings, Compliance compliance, ZoneId zone) {
 		this.warnings = warnings;
+		this.compliance = compliance;
 		this.zone = zone;
 	}
 
@@ -99,6 +116,76 @@ class WarningsController {
 			return List.of(WarningView.from(warning, this.zone));
 		}
 		return this.warnings.current().stream().map((w) -> WarningView.from(w, this.zone)).toList();
+	}
+
+	@GetMapping("/api/v1/warnings/{id}/compliance")
+	@Operation(summary = "A warning's emergency-reduction compliance (bureau, emergency, admin; an enterprise key "
+			+ "sees only its own entry): each listed enterprise's cut owed per level and the cut measured from its "
+			+ "stacks hour by hour (HJ 212 附录D 式(33): measured mg/m³ × standard dry m³/h × 10⁻⁶ = kg/h, not "
+			+ "O₂-corrected), from the first full hour of the episode to now or its release",
+			description = "JSON by default; CSV (one row per enterprise × pollutant × hour, UTF-8 with BOM) with "
+					+ "Accept: text/csv or ?format=csv. The id is the one of GET /api/v1/warnings "
+					+ "({city}-{episode start epoch ms}); 404 for an unknown id, 403 for an enterprise not listed "
+					+ "in the warning's city.",
+			responses = @ApiResponse(responseCode = "200",
+					content = {
+							@Content(mediaType = "application/json",
+									schema = @Schema(implementation = ComplianceReport.class)),
+							@Content(mediaType = "text/csv") }))
+	@ApiResponse(responseCode = "400", description = "format is neither json nor csv")
+	@ApiResponse(responseCode = "404", description = "No warning with that id")
+	ResponseEntity<?> compliance(
+			@Parameter(description = "the warning's id from GET /api/v1/warnings: "
+					+ "{city}-{episode start epoch ms}, e.g. 包头市-1736899200000") @PathVariable String id,
+			@Parameter(description = "json (default) or csv; overrides the Accept header") @RequestParam(
+					required = false) @Nullable String format,
+			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
+		boolean enterprise = caller.role() == Role.ENTERPRISE;
+		if (!enterprise && !caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
+			throw ApiProblemException.forbidden("key '" + caller.name() + "' may not read compliance reports");
+		}
+		boolean csv = wantsCsv(format, accept);
+		ComplianceReport report = this.compliance.report(id)
+			.orElseThrow(
+					() -> ApiProblemException.notFound("no warning '" + id + "' (ids come from /api/v1/warnings)"));
+		if (enterprise) {
+			List<ComplianceReport.EnterpriseCompliance> own = report.enterprises()
+				.stream()
+				.filter((e) -> e.enterprise().equals(caller.enterprise()))
+				.toList();
+			if (own.isEmpty()) {
+				throw ApiProblemException.forbidden("enterprise " + caller.enterprise()
+						+ " is not on the emergency reduction list of " + report.city());
+			}
+			report = new ComplianceReport(report.warningId(), report.city(), report.level(), report.levelName(),
+					report.driver(), report.emergencyReduction(), report.episodeStart(), report.released(),
+					report.period(), report.levels(), own);
+		}
+		if (csv) {
+			String file = "compliance-" + report.warningId() + ".csv";
+			return ResponseEntity.ok()
+				.contentType(CSV)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+				.body(ComplianceCsv.bytes(report));
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+	}
+
+	/**
+	 * CSV if {@code ?format=csv}, or without a format if the Accept header names
+	 * {@code text/csv}.
+	 */
+	static boolean wantsCsv(@Nullable String format, @Nullable String accept) {
+		if (format != null && !format.isBlank()) {
+			String f = format.trim().toLowerCase(Locale.ROOT);
+			if (!f.equals("csv") && !f.equals("json")) {
+				throw ApiProblemException.badRequest("format: '" + format + "' is not json or csv");
+			}
+			return f.equals("csv");
+		}
+		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
 	}
 
 	/**

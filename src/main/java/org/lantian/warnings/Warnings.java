@@ -21,6 +21,12 @@ public interface Warnings {
 	Optional<CityWarning> current(String city);
 
 	/**
+	 * An episode, active or released, with every change of its level, by its id
+	 * ({@link CityWarning#idOf}); empty for an id never raised.
+	 */
+	Optional<WarningEpisode> episode(String id);
+
+	/**
 	 * Stores a forecast (history is kept) and grades at once with it every city that has
 	 * a forecast, publishing a {@link WarningLevelChanged} per change.
 	 * @return the changes it caused (none if the levels hold)

@@ -30,6 +30,10 @@ final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET(), key);
 	}
 
+	Answer get(String path, String key, String accept) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header("Accept", accept).GET(), key);
+	}
+
 	Answer post(String path, String key, String json) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/json")

@@ -21,6 +21,7 @@ import org.lantian.domain.warning.WarningState;
 import org.lantian.domain.warning.WarningTransition;
 import org.lantian.storage.WarningJournal.WarningChange;
 import org.lantian.warnings.CityWarning;
+import org.lantian.warnings.WarningEpisode;
 import org.lantian.warnings.WarningLevelChanged;
 
 /**
@@ -37,6 +38,9 @@ final class WarningBook {
 	private final Map<String, AqiForecast> forecasts = new TreeMap<>();
 
 	private final Map<String, CityWarning> warnings = new TreeMap<>();
+
+	/** Every change of every episode, by warning id, in time order. */
+	private final Map<String, List<WarningTransition>> episodes = new LinkedHashMap<>();
 
 	WarningBook(WarningRules rules) {
 		this.rules = rules;
@@ -64,6 +68,7 @@ final class WarningBook {
 			WarningTransition transition = change.transition();
 			this.warnings.put(transition.state().region(), new CityWarning(Optional.of(change.warningId()),
 					transition.state(), Optional.of(transition), transition.reason()));
+			record(change.warningId(), transition);
 		}
 	}
 
@@ -94,6 +99,7 @@ final class WarningBook {
 					.map((start) -> CityWarning.idOf(city, start))
 					.orElseThrow();
 				changes.add(new WarningLevelChanged(id, transition));
+				record(id, transition);
 				this.warnings.put(city, new CityWarning(Optional.of(id), transition.state(), Optional.of(transition),
 						transition.reason()));
 			}
@@ -127,6 +133,22 @@ final class WarningBook {
 			}
 		}
 		return observed.map((o) -> AqiSeries.observed(List.of(o)));
+	}
+
+	private void record(String id, WarningTransition transition) {
+		this.episodes.computeIfAbsent(id, (key) -> new ArrayList<>()).add(transition);
+	}
+
+	/**
+	 * An episode by its id; empty if never raised (or if its raise is not known, e.g.
+	 * lost from the journal).
+	 */
+	Optional<WarningEpisode> episode(String id) {
+		List<WarningTransition> changes = this.episodes.get(id);
+		if (changes == null || changes.isEmpty() || !changes.get(0).state().isActive()) {
+			return Optional.empty();
+		}
+		return Optional.of(new WarningEpisode(id, changes.get(0).state().region(), changes));
 	}
 
 	CityWarning warning(String city) {

@@ -25,6 +25,7 @@ import org.lantian.storage.StorageUnavailableException;
 import org.lantian.storage.WarningJournal;
 import org.lantian.storage.WarningJournal.WarningChange;
 import org.lantian.warnings.CityWarning;
+import org.lantian.warnings.WarningEpisode;
 import org.lantian.warnings.WarningLevelChanged;
 import org.lantian.warnings.Warnings;
 import org.slf4j.Logger;
@@ -100,6 +101,17 @@ final class WarningService implements Warnings, SmartLifecycle {
 		this.lock.lock();
 		try {
 			return this.book.find(city);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	@Override
+	public Optional<WarningEpisode> episode(String id) {
+		this.lock.lock();
+		try {
+			return this.book.episode(id);
 		}
 		finally {
 			this.lock.unlock();

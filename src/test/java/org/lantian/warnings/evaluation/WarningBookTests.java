@@ -20,6 +20,7 @@ import org.lantian.domain.warning.WarningRules;
 import org.lantian.domain.warning.WarningTransition;
 import org.lantian.storage.WarningJournal.WarningChange;
 import org.lantian.warnings.CityWarning;
+import org.lantian.warnings.WarningEpisode;
 import org.lantian.warnings.WarningLevelChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,15 @@ class WarningBookTests {
 		});
 		assertThat(this.book.warning("包头市").state().level()).isEqualTo(WarningLevel.NONE);
 		assertThat(this.book.warning("包头市").id()).contains(id);
+		// the episode keeps its history for the compliance report: raised at NOW,
+		// released later
+		WarningEpisode episode = this.book.episode(id).orElseThrow();
+		assertThat(episode.changes()).extracting(WarningTransition::kind)
+			.containsExactly(WarningTransition.Kind.RAISED, WarningTransition.Kind.RELEASED);
+		assertThat(episode.start()).isEqualTo(NOW);
+		assertThat(episode.released()).contains(later);
+		assertThat(episode.stateAt(NOW.plusSeconds(3600)).orElseThrow().level()).isEqualTo(WarningLevel.ORANGE);
+		assertThat(this.book.episode("包头市-1")).isEmpty();
 	}
 
 	@Test
@@ -147,6 +157,8 @@ class WarningBookTests {
 		assertThat(restarted.evaluate(later, TODAY, (city) -> Optional.empty())).isEmpty();
 		assertThat(restarted.warning("包头市").state().episodeStart()).contains(NOW);
 		assertThat(restarted.warning("包头市").id()).contains("包头市-" + NOW.toEpochMilli());
+		assertThat(restarted.episode("包头市-" + NOW.toEpochMilli())).hasValueSatisfying(
+				(e) -> assertThat(e.changes()).extracting(WarningTransition::to).containsExactly(WarningLevel.ORANGE));
 	}
 
 	@Test

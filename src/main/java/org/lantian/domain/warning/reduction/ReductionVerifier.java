@@ -115,6 +115,41 @@ public final class ReductionVerifier {
 		return summaries;
 	}
 
+	/**
+	 * One summary of consecutive parts of a warning judged under different cuts (the
+	 * level changed): hours and totals added, the achieved reduction over all judged
+	 * hours, the cut of the last part.
+	 * @throws IllegalArgumentException for no part, or parts of other enterprises or
+	 * pollutants
+	 */
+	public static ReductionSummary combine(List<ReductionSummary> parts) {
+		if (parts.isEmpty()) {
+			throw new IllegalArgumentException("nothing to combine");
+		}
+		ReductionSummary first = parts.get(0);
+		int judged = 0;
+		int compliant = 0;
+		int notJudged = 0;
+		BigDecimal baseline = BigDecimal.ZERO;
+		BigDecimal measured = BigDecimal.ZERO;
+		List<HourlyReduction> hours = new ArrayList<>();
+		for (ReductionSummary part : parts) {
+			if (!part.enterpriseId().equals(first.enterpriseId()) || part.pollutant() != first.pollutant()) {
+				throw new IllegalArgumentException("cannot combine " + part.enterpriseId() + " "
+						+ part.pollutant().key() + " with " + first.enterpriseId() + " " + first.pollutant().key());
+			}
+			judged += part.hoursJudged();
+			compliant += part.hoursCompliant();
+			notJudged += part.hoursNotJudged();
+			baseline = baseline.add(part.baselineKg());
+			measured = measured.add(part.measuredKg());
+			hours.addAll(part.hours());
+		}
+		Optional<BigDecimal> achieved = (judged > 0) ? Optional.of(achieved(baseline, measured)) : Optional.empty();
+		return new ReductionSummary(first.enterpriseId(), first.pollutant(), parts.get(parts.size() - 1).required(),
+				judged, compliant, notJudged, baseline, measured, achieved, hours);
+	}
+
 	/** (baseline − measured) / baseline × 100, to 0.1 % per GB/T 8170 (四舍六入五成双). */
 	static BigDecimal achieved(BigDecimal baseline, BigDecimal measured) {
 		BigDecimal ratio = baseline.subtract(measured).multiply(HUNDRED).divide(baseline, MathContext.DECIMAL128);

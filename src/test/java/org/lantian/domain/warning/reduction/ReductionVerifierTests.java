@@ -242,6 +242,40 @@ class ReductionVerifierTests {
 			.withMessage("grades.A: exempt and cuts at once");
 	}
 
+	@Test
+	void combinesPartsJudgedUnderDifferentLevels() {
+		ReductionList list = ReductionList.of(CutPercents.seedDefault(), List.of(), List.of(this.steel));
+		// S1 20 + S2 10 = 30 kg/h SO2 baseline; each hour measures 30 × 500000 × 1e-6 =
+		// 15 kg/h at S1, S2 stopped
+		List<StackHour> hours = List.of(
+				new StackHour.Measured(S1, H0, Measurand.SO2, new BigDecimal("30"), new BigDecimal("500000")),
+				new StackHour.Stopped(S2, H0, Measurand.SO2),
+				new StackHour.Measured(S1, H1, Measurand.SO2, new BigDecimal("50"), new BigDecimal("500000")),
+				new StackHour.Stopped(S2, H1, Measurand.SO2));
+		// H0 at yellow (10 %: allowed 27 kg/h), H1 at red (30 %: allowed 21 kg/h,
+		// measured 25)
+		ReductionSummary yellow = ReductionVerifier.verify(this.steel,
+				list.requiredCut(this.steel, WarningLevel.YELLOW, EpisodeDriver.PM25), Measurand.SO2, List.of(H0),
+				hours);
+		ReductionSummary red = ReductionVerifier.verify(this.steel,
+				list.requiredCut(this.steel, WarningLevel.RED, EpisodeDriver.PM25), Measurand.SO2, List.of(H1, H2),
+				hours);
+
+		ReductionSummary whole = ReductionVerifier.combine(List.of(yellow, red));
+
+		assertThat(whole.hoursJudged()).isEqualTo(2);
+		assertThat(whole.hoursCompliant()).isEqualTo(1);
+		assertThat(whole.hoursNotJudged()).isEqualTo(1);
+		assertThat(whole.baselineKg()).isEqualByComparingTo("60");
+		assertThat(whole.measuredKg()).isEqualByComparingTo("40");
+		// (60 − 40) / 60 × 100 = 33.33… → 33.3 (GB/T 8170)
+		assertThat(whole.achievedPercent()).contains(new BigDecimal("33.3"));
+		assertThat(whole.required().percent()).contains(new BigDecimal("30"));
+		assertThat(whole.nonCompliantHours()).extracting(HourlyReduction.Judged::hourStart).containsExactly(H1);
+		assertThat(whole.hours()).extracting(HourlyReduction::hourStart).containsExactly(H0, H1, H2);
+		assertThatIllegalArgumentException().isThrownBy(() -> ReductionVerifier.combine(List.of()));
+	}
+
 	private static String cut(ReductionList list, ReductionEntry entry, WarningLevel level) {
 		return list.requiredCut(entry, level, EpisodeDriver.PM25).percent().orElseThrow().toPlainString();
 	}

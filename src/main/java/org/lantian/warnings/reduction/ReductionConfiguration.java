@@ -1,0 +1,33 @@
+package org.lantian.warnings.reduction;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.lantian.domain.warning.reduction.ReductionList;
+import org.lantian.storage.ReadingRepository;
+import org.lantian.warnings.Warnings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReductionProperties.class)
+class ReductionConfiguration {
+
+	@Bean
+	ComplianceService complianceService(Warnings warnings, ReductionList reductionList, ReadingRepository readings,
+			Clock clock, ZoneId reportingZone) {
+		return new ComplianceService(warnings, reductionList, readings, clock, reportingZone);
+	}
+
+	@Bean
+	ReductionMonitor reductionMonitor(Warnings warnings, ComplianceService complianceService,
+			ApplicationEventPublisher events, ReductionProperties properties, Clock clock, ZoneId reportingZone,
+			MeterRegistry registry) {
+		return new ReductionMonitor(warnings, complianceService, new ReductionAlerts(reportingZone), events, properties,
+				clock, registry);
+	}
+
+}
