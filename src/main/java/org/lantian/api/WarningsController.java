@@ -139,7 +139,8 @@ class WarningsController {
 					+ "{city}-{episode start epoch ms}, e.g. 包头市-1736899200000") @PathVariable String id,
 			@Parameter(description = "json (default) or csv; overrides the Accept header") @RequestParam(
 					required = false) @Nullable String format,
-			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+			@Parameter(description = "text/csv for the CSV; JSON otherwise") @RequestHeader(value = HttpHeaders.ACCEPT,
+					required = false) @Nullable String accept,
 			@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller) {
 		boolean enterprise = caller.role() == Role.ENTERPRISE;
 		if (!enterprise && !caller.hasAnyRole(Role.BUREAU, Role.EMERGENCY, Role.ADMIN)) {
