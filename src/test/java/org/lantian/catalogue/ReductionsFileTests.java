@@ -40,7 +40,7 @@ class ReductionsFileTests {
 		assertThat(steel.region()).isEqualTo("包头市");
 		assertThat(steel.grade()).isEqualTo(PerformanceGrade.B);
 		assertThat(steel.stacks()).hasSize(4);
-		assertThat(steel.stacks().get(0).kgPerHour()).containsEntry(Measurand.SO2, new BigDecimal("45"));
+		assertThat(steel.stacks().get(0).kgPerHour()).containsEntry(Measurand.SO2, new BigDecimal("24.9"));
 		assertThat(list.entriesOf("乌海市")).extracting(ReductionEntry::enterpriseId)
 			.containsExactly("WH-HEAT", "WH-HNCOKE", "WH-WDFEALLOY", "WH-QLSCHEM");
 	}

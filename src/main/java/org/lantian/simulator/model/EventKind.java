@@ -51,7 +51,14 @@ public enum EventKind {
 	 * Tampering: one pollutant (or every concentration) falls by {@code drop} (a
 	 * fraction) while the load stays (stacks).
 	 */
-	SUDDEN_DROP("sudden-drop", false, true);
+	SUDDEN_DROP("sudden-drop", false, true),
+
+	/**
+	 * 应急减排: the unit's production falls by {@code cut} (a fraction), reached over the
+	 * first hour; the flue gas flow falls with it while the treatment holds the
+	 * concentrations, so the emission in kg/h falls by the cut, flag N (stacks).
+	 */
+	EMISSION_CUT("emission-cut", false, true);
 
 	private final String key;
 

@@ -16,7 +16,8 @@ import org.lantian.domain.SiteId;
  * {@code null} for every concentration (a flat line or drop) or the event's default
  * @param magnitude the event's size: the peak PM2.5 in µg/m³ of a heavy-pollution
  * episode, the peak PM10 in µg/m³ of a sand-dust event, the multiple of the limit of an
- * exceedance, the fraction lost in a sudden drop; ignored by the other kinds
+ * exceedance, the fraction lost in a sudden drop, the fraction of production cut in an
+ * emission cut (between 0 and 1, both excluded); ignored by the other kinds
  */
 public record SimulatedEvent(EventKind kind, Set<SiteId> sites, Instant start, Instant end,
 		@Nullable Measurand pollutant, double magnitude) {
@@ -32,6 +33,10 @@ public record SimulatedEvent(EventKind kind, Set<SiteId> sites, Instant start, I
 		if (!(magnitude >= 0) || Double.isInfinite(magnitude)) {
 			throw new IllegalArgumentException(
 					kind.key() + " event: magnitude must be finite and not negative: " + magnitude);
+		}
+		if (kind == EventKind.EMISSION_CUT && !(magnitude > 0 && magnitude < 1)) {
+			throw new IllegalArgumentException(
+					kind.key() + " event: the cut is a fraction between 0 and 1 (both excluded): " + magnitude);
 		}
 		sites = Set.copyOf(sites);
 	}

@@ -42,6 +42,9 @@ public final class StackModel implements PointModel {
 
 	private static final BigDecimal TWENTY_ONE = BigDecimal.valueOf(21);
 
+	/** How long an emission cut takes to reach its full size: one hour. */
+	static final long CUT_RAMP_SECONDS = 3600;
+
 	private static final long LOAD = 11;
 
 	private static final long DIP = 12;
@@ -114,6 +117,11 @@ public final class StackModel implements PointModel {
 		return this.site;
 	}
 
+	/** The scripted events that act on this stack, in the scenario's order. */
+	public List<SimulatedEvent> events() {
+		return List.of(this.events);
+	}
+
 	/** The limit of a pollutant in this stack's profile, mg/m³, or NaN if it has none. */
 	public double limit(Measurand pollutant) {
 		Double limit = this.profile.limits.get(pollutant);
@@ -157,7 +165,8 @@ public final class StackModel implements PointModel {
 		}
 		load = Math.max(0.04, load * running);
 		double hours = SimulatedTime.epochHours(t);
-		double o2 = oxygen(hours, load, running);
+		double swing = swing(hours);
+		double o2 = oxygen(swing, load, running);
 		BigDecimal o2Reported = Instrument.report(Measurand.O2, o2, 2);
 
 		Map<Measurand, Measurement> values = new EnumMap<>(Measurand.class);
@@ -168,7 +177,7 @@ public final class StackModel implements PointModel {
 		}
 		values.put(Measurand.O2, new Measurement(o2Reported, flag));
 		double flueNoise = Noise.smoothHours(this.seed, Noise.key(this.siteKey, FLUE), hours, 2);
-		double flow = this.profile.flow * load * (1 + 0.02 * flueNoise);
+		double flow = this.profile.flow * load * airIn(swing) * output(t) * (1 + 0.02 * flueNoise);
 		values.put(Measurand.FLOW, new Measurement(Instrument.report(Measurand.FLOW, flow, 0), flag));
 		values.put(Measurand.VELOCITY, new Measurement(
 				Instrument.report(Measurand.VELOCITY, this.profile.velocity * flow / this.profile.flow, 2), flag));
@@ -207,7 +216,7 @@ public final class StackModel implements PointModel {
 					long frozen = event.start().getEpochSecond();
 					double frozenLoad = Math.max(0.04, load(frozen));
 					return dilute(target(i, frozen, frozenLoad),
-							oxygen(SimulatedTime.epochHours(frozen), frozenLoad, 1));
+							oxygen(swing(SimulatedTime.epochHours(frozen)), frozenLoad, 1));
 				case SUDDEN_DROP:
 					drop = Math.max(drop, event.magnitude());
 					break;
@@ -227,8 +236,8 @@ public final class StackModel implements PointModel {
 	 */
 	private double target(int i, long t, double load) {
 		double hours = SimulatedTime.epochHours(t);
-		double noise = 0.22 * Noise.smoothHours(this.seed, this.keys[i], hours, 2)
-				+ 0.1 * Noise.smooth(this.seed, this.keys[i] ^ LOAD, hours / 24);
+		double noise = 0.06 * Noise.smoothHours(this.seed, this.keys[i], hours, 2)
+				+ 0.03 * Noise.smooth(this.seed, this.keys[i] ^ LOAD, hours / 24);
 		double value = this.limits[i] * this.fractions[i] * (1 + noise) * (0.85 + 0.15 * load);
 		return Math.min(0.9 * this.limits[i], value);
 	}
@@ -268,9 +277,11 @@ public final class StackModel implements PointModel {
 		double noise = Noise.smoothHours(this.seed, Noise.key(this.siteKey, LOAD), hours, 6);
 		switch (this.profile.load) {
 			case GRID:
-				double grid = 0.7 + 0.13 * SimulatedTime.bump(hour, 10, 2.5)
-						+ 0.15 * SimulatedTime.bump(hour, 19.5, 2.5) - 0.15 * SimulatedTime.bump(hour, 3.5, 3)
-						+ 0.06 * SimulatedTime.winter(t) + 0.05 * noise;
+				// in the heating season a coal unit supplies heat too and runs 以热定电 (its
+				// output set by the heat it must deliver): half the daily swing
+				double daily = (SimulatedTime.isHeatingSeason(t) ? 0.5 : 1) * (0.13 * SimulatedTime.bump(hour, 10, 2.5)
+						+ 0.15 * SimulatedTime.bump(hour, 19.5, 2.5) - 0.15 * SimulatedTime.bump(hour, 3.5, 3));
+				double grid = 0.7 + daily + 0.06 * SimulatedTime.winter(t) + 0.05 * noise;
 				return Math.max(0.45, Math.min(1, grid));
 			case HEATING:
 				if (!SimulatedTime.isHeatingSeason(t)) {
@@ -286,16 +297,50 @@ public final class StackModel implements PointModel {
 				if (Noise.uniform(this.seed, dipKey, day) < 0.1) {
 					double dipStart = 2 + 18 * Noise.uniform(this.seed, dipKey ^ LOAD, day);
 					if (hour >= dipStart && hour < dipStart + 4) {
-						process *= 0.65;
+						process *= 0.9;
 					}
 				}
 				return Math.min(1, process);
 		}
 	}
 
+	/** How far O₂ swings from the typical value at the instant, percentage points. */
+	private double swing(double hours) {
+		return this.profile.o2Swing * Noise.smoothHours(this.seed, Noise.key(this.siteKey, OXYGEN), hours, 1);
+	}
+
+	/**
+	 * The dry flow's factor for the air that makes O₂ swing (excess air, 漏风): air that
+	 * raises O₂ from the typical value by {@code swing} raises the dry flow by (21 −
+	 * O₂typ) / (21 − O₂typ − swing), as it dilutes the concentration by the inverse
+	 * ({@link #dilute}), so that it adds no mass. Stacks judged as measured (no reference
+	 * O₂) dilute nothing, and their flow does not follow O₂ either.
+	 */
+	private double airIn(double swing) {
+		if (this.referenceO2 == null) {
+			return 1;
+		}
+		return (21 - this.profile.o2) / (21 - this.profile.o2 - swing);
+	}
+
+	/**
+	 * The share of its normal output the unit runs at: 1, or less during an emission cut
+	 * (应急减排) that lowers production by the event's fraction, reached linearly over the
+	 * event's first {@link #CUT_RAMP_SECONDS} (限产 takes time).
+	 */
+	double output(long t) {
+		double cut = 0;
+		for (SimulatedEvent event : this.events) {
+			if (event.kind() == EventKind.EMISSION_CUT && event.isActiveAt(t)) {
+				double ramp = Math.min(1, (double) (t - event.start().getEpochSecond()) / CUT_RAMP_SECONDS);
+				cut = Math.max(cut, event.magnitude() * ramp);
+			}
+		}
+		return 1 - cut;
+	}
+
 	/** O₂ swings around the typical value and rises towards air as the load falls. */
-	private double oxygen(double hours, double load, double running) {
-		double swing = this.profile.o2Swing * Noise.smoothHours(this.seed, Noise.key(this.siteKey, OXYGEN), hours, 1);
+	private double oxygen(double swing, double load, double running) {
 		double o2 = this.profile.o2 + swing + 2.5 * (1 - Math.min(1, load / 0.9));
 		o2 += (20.6 - o2) * (1 - running);
 		return Math.min(20.8, o2);

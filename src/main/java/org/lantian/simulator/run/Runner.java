@@ -168,6 +168,7 @@ public final class Runner {
 			if (end != null && !time.isBefore(end)) {
 				break;
 			}
+			// an unpaced plan (infinite speed) is always due
 			long due = began + (long) (n * intervalNanos / this.plan.speed());
 			long now;
 			while (!this.stopping && (now = System.nanoTime()) < due) {

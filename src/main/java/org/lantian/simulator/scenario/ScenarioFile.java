@@ -51,11 +51,13 @@ import org.lantian.simulator.model.SimulatedEvent;
  *   - { city: 包头市, kind: ambient }
  * events:
  *   - type: heavy-pollution           # see EventKind for the types
- *     cities: [包头市]                 # and/or sites: [ids]
+ *     cities: [包头市]                 # and/or sites: [ids], enterprises: [ids] (every
+ *                                     # stack of the enterprise in the catalogue)
  *     start: P1D                      # after the scenario's start, or an ISO instant
  *     duration: P6D
  *     peakPm25: 260                   # heavy-pollution peakPm25, sand-dust peakPm10,
  *                                     # exceedance pollutant + factor, sudden-drop drop,
+ *                                     # emission-cut cut (required, 0 &lt; cut &lt; 1),
  *                                     # flatline and sudden-drop an optional pollutant
  * </pre>
  *
@@ -72,8 +74,8 @@ public final class ScenarioFile {
 
 	private static final Set<String> SELECTOR_KEYS = Set.of("id", "city", "kind", "link");
 
-	private static final Set<String> EVENT_KEYS = Set.of("type", "sites", "cities", "start", "duration", "end",
-			"pollutant", "peakPm25", "peakPm10", "factor", "drop");
+	private static final Set<String> EVENT_KEYS = Set.of("type", "sites", "cities", "enterprises", "start", "duration",
+			"end", "pollutant", "peakPm25", "peakPm10", "factor", "drop", "cut");
 
 	private ScenarioFile() {
 	}
@@ -397,8 +399,23 @@ public final class ScenarioFile {
 					}
 				}
 			}
-			if (!node.has("sites") && !node.has("cities")) {
-				this.problems.add(path + ": names no sites (give sites, cities or both)");
+			if (node.has("enterprises")) {
+				for (String enterprise : list(node.get("enterprises"), path + ".enterprises")) {
+					boolean found = false;
+					for (Site site : this.catalogue.sites()) {
+						if (site.enterprise() != null && site.enterprise().id().equals(enterprise)) {
+							sites.add(site.id());
+							found = true;
+						}
+					}
+					if (!found) {
+						this.problems.add(path + ".enterprises: no site of the catalogue belongs to enterprise '"
+								+ enterprise + "'");
+					}
+				}
+			}
+			if (!node.has("sites") && !node.has("cities") && !node.has("enterprises")) {
+				this.problems.add(path + ": names no sites (give sites, cities, enterprises or several)");
 			}
 			Instant start = null;
 			if (!node.has("start")) {
@@ -435,7 +452,7 @@ public final class ScenarioFile {
 			}
 			double magnitude = (kind != null) ? SimulatedEvent.defaultMagnitude(kind) : 0;
 			String parameter = (kind != null) ? parameterOf(kind) : null;
-			for (String key : List.of("peakPm25", "peakPm10", "factor", "drop")) {
+			for (String key : List.of("peakPm25", "peakPm10", "factor", "drop", "cut")) {
 				if (!node.has(key)) {
 					continue;
 				}
@@ -457,12 +474,25 @@ public final class ScenarioFile {
 			if (kind == EventKind.SUDDEN_DROP && magnitude > 1) {
 				this.problems.add(path + ".drop: a fraction from 0 to 1: " + magnitude);
 			}
+			if (kind == EventKind.EMISSION_CUT) {
+				if (node.has("pollutant")) {
+					this.problems
+						.add(path + ".pollutant: an emission cut lowers production, so every pollutant; it takes none");
+				}
+				if (!node.has("cut")) {
+					this.problems.add(path + ".cut: an emission cut needs its size, a fraction (e.g. 0.3 for 30 %)");
+				}
+				else if (node.get("cut").isNumber() && node.get("cut").asDouble() >= 0
+						&& (magnitude <= 0 || magnitude >= 1)) {
+					this.problems.add(path + ".cut: a fraction between 0 and 1 (both excluded): " + node.get("cut"));
+				}
+			}
 			if (kind != null) {
 				for (SiteId id : sites) {
 					Site site = this.catalogue.find(id).orElseThrow();
 					boolean applies = (site.kind() == SiteKind.AMBIENT) ? kind.appliesToAmbient()
 							: kind.appliesToStacks();
-					if (!applies && node.has("sites")) {
+					if (!applies && (node.has("sites") || node.has("enterprises"))) {
 						this.problems.add(path + ": a " + kind.key() + " event does not apply to " + site.kind().key()
 								+ " site " + id);
 					}
@@ -488,6 +518,8 @@ public final class ScenarioFile {
 					return "factor";
 				case SUDDEN_DROP:
 					return "drop";
+				case EMISSION_CUT:
+					return "cut";
 				default:
 					return null;
 			}

@@ -114,6 +114,25 @@ class SimulatorEndToEndIT {
 	}
 
 	@Test
+	void consecutiveUnpacedWindowsDeliverWhatOneRunWould() throws Exception {
+		Stack stack = Stack.start();
+		try {
+			Instant end = START.plus(Duration.ofHours(2));
+			Plan plan = stack.plan(end, 1);
+			Runner last = null;
+			// as a test that advances its clock an hour at a time replays each step
+			for (Instant from = START; from.isBefore(end); from = from.plus(Duration.ofHours(1))) {
+				last = new Runner(plan.window(from, from.plus(Duration.ofHours(1))), stack.settings());
+				assertThat(last.run()).isZero();
+			}
+			stack.assertEverythingStored(end, Objects.requireNonNull(last).counters());
+		}
+		finally {
+			stack.lantian.stop();
+		}
+	}
+
+	@Test
 	void loggersAndTheBrokerKeepWhatLantianMissedWhileItWasAway() throws Exception {
 		Stack stack = Stack.start();
 		try {

@@ -17,11 +17,13 @@ import org.lantian.domain.DataFlag;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.Measurement;
 import org.lantian.domain.Reading;
+import org.lantian.domain.SiteId;
 import org.lantian.domain.Statistic;
 import org.lantian.simulator.Plan;
 import org.lantian.simulator.TestWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class StackModelTests {
 
@@ -165,6 +167,38 @@ class StackModelTests {
 		double flowRatio = Series.mean(Series.values(during, Measurand.FLOW))
 				/ Series.mean(Series.values(before, Measurand.FLOW));
 		assertThat(flowRatio).isBetween(0.85, 1.15);
+	}
+
+	@Test
+	void anEmissionCutLowersTheFlowByItsFractionAfterAnHourAndLeavesConcentrationsAndFlags() {
+		SimulatedEvent cut = new SimulatedEvent(EventKind.EMISSION_CUT, Set.of(SiteId.of("BT-STEEL-S1")),
+				local("06:00"), local("18:00"), null, 0.3);
+		StackModel normal = new StackModel(TestWorld.site("BT-STEEL-S1"), 11, List.of());
+		StackModel cutting = new StackModel(TestWorld.site("BT-STEEL-S1"), 11, List.of(cut));
+		for (Instant t = local("05:00"); t.isBefore(local("19:00")); t = t.plus(STEP)) {
+			Reading before = normal.sample(t).orElseThrow();
+			Reading after = cutting.sample(t).orElseThrow();
+			double hoursIn = Duration.between(local("06:00"), t).toSeconds() / 3600.0;
+			double expected = (hoursIn < 0 || !t.isBefore(local("18:00"))) ? 1 : 1 - 0.3 * Math.min(1, hoursIn);
+			// the flow is reported to whole m³/h
+			assertThat(Series.value(Optional.of(after), Measurand.FLOW)).as("%s", t)
+				.isCloseTo(expected * Series.value(Optional.of(before), Measurand.FLOW), within(1.0));
+			for (Measurand same : List.of(Measurand.SO2, Measurand.NOX, Measurand.PM, Measurand.O2)) {
+				assertThat(after.values().get(same)).as("%s %s", same, t).isEqualTo(before.values().get(same));
+			}
+			assertThat(after.values().values()).allSatisfy((value) -> assertThat(value.flag()).isEqualTo(DataFlag.N));
+		}
+	}
+
+	@Test
+	void airThatRaisesTheOxygenRaisesTheFlowOfAStackCorrectedToAReference() {
+		// dilution air lowers the measured concentration and raises the dry flow alike
+		// (STANDARDS §5.4), so the mass emitted does not follow O₂
+		StackModel sinter = new StackModel(TestWorld.site("BT-STEEL-S1"), 5, List.of());
+		List<Reading> day = Series.sample(sinter, DAY, DAY.plus(Duration.ofDays(1)), Duration.ofMinutes(5));
+		double[] o2 = Series.values(day, Measurand.O2);
+		assertThat(Series.pearson(o2, Series.values(day, Measurand.FLOW))).isGreaterThan(0.8);
+		assertThat(Series.pearson(o2, Series.values(day, Measurand.SO2))).isLessThan(-0.5);
 	}
 
 	@Test

@@ -7,19 +7,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lantian.domain.Measurand;
+import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
 import org.lantian.simulator.Link;
 import org.lantian.simulator.Plan;
 import org.lantian.simulator.SimulatedPoint;
 import org.lantian.simulator.TestWorld;
+import org.lantian.simulator.model.EventKind;
+import org.lantian.simulator.model.PointModel;
+import org.lantian.simulator.model.SimulatedEvent;
+import org.lantian.simulator.model.StackModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 class ScenarioFileTests {
 
@@ -134,7 +143,8 @@ class ScenarioFileTests {
 					"sites[1]: no site of the catalogue matches city '上海市'",
 					"sites[2].link: unknown link 'carrier-pigeon' (mqtt-json, hj212-tcp or hj212-mqtt)",
 					"events[0].type: unknown event type 'volcano' (one of heavy-pollution, sand-dust, shutdown, "
-							+ "maintenance, calibration, fault, communication-gap, exceedance, flatline, sudden-drop)",
+							+ "maintenance, calibration, fault, communication-gap, exceedance, flatline, sudden-drop, "
+							+ "emission-cut)",
 					"events[1].start: not an ISO instant with an offset (e.g. 2025-01-08T00:00:00+08:00): "
 							+ "'2025-13-01T00:00:00+08:00'",
 					"events[2].duration: not an ISO duration (e.g. PT30S, PT6H, P7D): '1 hour'",
@@ -159,12 +169,92 @@ class ScenarioFileTests {
 	}
 
 	@Test
+	void anEmissionCutOfAnEnterpriseActsOnEveryStackOfItInTheCatalogue() {
+		Plan plan = read("""
+				name: t
+				seed: 1
+				start: 2025-01-10T00:00:00+08:00
+				duration: PT6H
+				sites: [BT-STEEL-S1, BT-STEEL-C1, BT-HEAT-B1]
+				events:
+				  - { type: emission-cut, enterprises: [BT-STEEL], start: PT1H, duration: PT4H, cut: 0.3 }
+				""");
+		Instant afterTheRamp = Instant.parse("2025-01-10T03:00:00+08:00");
+		StackModel steelUncut = new StackModel(TestWorld.site("BT-STEEL-C1"), 1, List.of());
+		StackModel heatUncut = new StackModel(TestWorld.site("BT-HEAT-B1"), 1, List.of());
+		// production cut by 30 %: the flow falls by 30 % (± its rounding to whole m³/h)
+		assertThat(flow(model(plan, "BT-STEEL-C1"), afterTheRamp)).isCloseTo(0.7 * flow(steelUncut, afterTheRamp),
+				within(1.0));
+		assertThat(flow(model(plan, "BT-HEAT-B1"), afterTheRamp)).isEqualTo(flow(heatUncut, afterTheRamp));
+		SimulatedEvent cut = ((StackModel) model(plan, "BT-STEEL-S1")).events()
+			.stream()
+			.filter((event) -> event.kind() == EventKind.EMISSION_CUT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(cut.sites()).extracting(SiteId::value)
+			.containsExactlyInAnyOrder("BT-STEEL-S1", "BT-STEEL-S2", "BT-STEEL-C1", "BT-STEEL-B1");
+		assertThat(cut.magnitude()).isEqualTo(0.3);
+		assertThat(cut.end()).isEqualTo(Instant.parse("2025-01-10T05:00:00+08:00"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+							duration: PT1H, cut: 0           | events[0].cut: a fraction between 0 and 1 (both excluded): 0
+					duration: PT1H, cut: 1           | events[0].cut: a fraction between 0 and 1 (both excluded): 1
+					duration: PT1H, cut: 1.5         | events[0].cut: a fraction between 0 and 1 (both excluded): 1.5
+					duration: PT1H, cut: -0.2        | events[0].cut: must be a number not below 0: -0.2
+					duration: PT1H, cut: lots        | events[0].cut: must be a number not below 0: "lots"
+					duration: PT1H                   | events[0].cut: an emission cut needs its size, a fraction (e.g. 0.3 for 30 %)
+					duration: PT1H, cut: 0.3, drop: 1 | events[0].drop: not a parameter of a emission-cut event (it takes cut)
+					duration: PT1H, cut: 0.3, pollutant: nox | events[0].pollutant: an emission cut lowers production, so every pollutant; it takes none
+					duration: PT1H, cut: 0.3, share: 1 | events[0].share: unknown key (known: cities, cut, drop, duration, end, enterprises, factor, \
+					peakPm10, peakPm25, pollutant, sites, start, type)
+					""")
+	void rejectsAnEmissionCutThatIsNoFractionOrHasForeignKeys(String parameters, String problem) {
+		assertThatExceptionOfType(InvalidScenarioException.class).isThrownBy(() -> read("""
+				name: t
+				seed: 1
+				start: 2025-01-10T00:00:00+08:00
+				sites: [BT-STEEL-S1]
+				events:
+				  - { type: emission-cut, sites: [BT-STEEL-S1], start: PT1H, %s }
+				""".formatted(parameters))).satisfies((ex) -> assertThat(ex.problems()).containsExactly(problem));
+	}
+
+	@Test
+	void rejectsAnUnknownEnterpriseAndAnEmissionCutOfAnAmbientStation() {
+		assertThatExceptionOfType(InvalidScenarioException.class).isThrownBy(() -> read("""
+				name: t
+				seed: 1
+				start: 2025-01-10T00:00:00+08:00
+				sites: all
+				events:
+				  - { type: emission-cut, enterprises: [NO-SUCH-WORKS], start: PT1H, duration: PT1H, cut: 0.2 }
+				  - { type: emission-cut, sites: [BT-KDL-01], start: PT1H, duration: PT1H, cut: 0.2 }
+				  - { type: emission-cut, start: PT1H, duration: PT1H, cut: 0.2 }
+				"""))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"events[0].enterprises: no site of the catalogue belongs to enterprise 'NO-SUCH-WORKS'",
+					"events[1]: a emission-cut event does not apply to ambient site BT-KDL-01",
+					"events[2]: names no sites (give sites, cities, enterprises or several)"));
+	}
+
+	@Test
 	void reportsTheLineOfBrokenYaml() {
 		assertThatExceptionOfType(InvalidScenarioException.class).isThrownBy(() -> read("""
 				name: t
 				sites: [BT-KDL-01
 				seed: 1
 				""")).withMessageContaining("test.yaml").withMessageContaining("line ");
+	}
+
+	private static PointModel model(Plan plan, String id) {
+		return TestWorld.model(plan, id);
+	}
+
+	private static double flow(PointModel model, Instant at) {
+		return model.sample(at).orElseThrow().values().get(Measurand.FLOW).value().doubleValue();
 	}
 
 	private static Plan read(String yaml) {
