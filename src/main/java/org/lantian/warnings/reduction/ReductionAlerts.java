@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.lantian.domain.Measurand;
@@ -21,18 +23,26 @@ import org.lantian.rules.Severity;
 
 /**
  * Which emergency-reduction conditions a round opens or clears (docs/warnings.md
- * "Non-compliance alerts"). One condition per warning, enterprise and pollutant, keyed
- * for the alerts module by rule {@value #RULE}, the enterprise's first listed stack and
- * the pollutant: active when the latest judged hour is above the allowed rate, cleared
- * when a later judged hour is within it or when the warning no longer demands cuts. Only
- * changes are returned; a condition seen for the first time (e.g. after a restart) is
- * returned either way, so an alert left open by an earlier run is cleared too. Plain Java
- * with state, not thread-safe: one round at a time.
+ * "Non-compliance alerts"). One condition per warning and enterprise, keyed for the
+ * alerts module by rule {@value #RULE}, the enterprise's first listed stack and key
+ * {@value #KEY}: active when, in the enterprise's latest judged hour (the latest hour
+ * judged for any of its pollutants), at least one pollutant is above its allowed rate;
+ * cleared when a later judged hour has every pollutant judged in it within, or when the
+ * warning no longer demands cuts. Only changes are returned; a condition seen for the
+ * first time (e.g. after a restart) is returned either way, so an alert left open by an
+ * earlier run is cleared too. Plain Java with state, not thread-safe: one round at a
+ * time.
  */
 final class ReductionAlerts {
 
 	/** The rule id of the conditions. */
 	static final String RULE = "emergency-reduction";
+
+	/**
+	 * The key of the conditions: one per warning and enterprise, whichever pollutants
+	 * fail (free text for the alerts module, not a measurand).
+	 */
+	static final String KEY = "emission-cut";
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -41,8 +51,8 @@ final class ReductionAlerts {
 	/** Whether each condition is active, as last returned. */
 	private final Map<Subject, Boolean> known = new HashMap<>();
 
-	/** The latest judged hour already counted, per condition. */
-	private final Map<Subject, Instant> counted = new HashMap<>();
+	/** The non-compliant enterprise-hours already counted, per condition. */
+	private final Map<Subject, Set<Instant>> counted = new HashMap<>();
 
 	ReductionAlerts(ZoneId zone) {
 		this.zone = zone;
@@ -61,19 +71,17 @@ final class ReductionAlerts {
 		for (EpisodeVerification verification : verified) {
 			String warningId = verification.episode().id();
 			for (EpisodeVerification.EnterpriseVerification enterprise : verification.enterprises()) {
-				for (ReductionSummary summary : enterprise.summaries().values()) {
-					Subject subject = new Subject(warningId, enterprise.entry().enterpriseId(),
-							firstStack(enterprise.entry()), summary.pollutant());
-					Optional<HourlyReduction.Judged> latest = latestJudged(summary);
-					if (latest.isEmpty()) {
-						continue;
-					}
-					nonCompliant += countNew(subject, summary, latest.get().hourStart());
-					boolean active = !latest.get().compliant();
-					Boolean before = this.known.put(subject, active);
-					if (before == null || before != active) {
-						changes.add(condition(verification, enterprise, latest.get(), active));
-					}
+				Subject subject = new Subject(warningId, enterprise.entry().enterpriseId(),
+						firstStack(enterprise.entry()));
+				nonCompliant += countNew(subject, enterprise);
+				List<HourlyReduction.Judged> latest = latestJudged(enterprise);
+				if (latest.isEmpty()) {
+					continue;
+				}
+				boolean active = latest.stream().anyMatch((h) -> !h.compliant());
+				Boolean before = this.known.put(subject, active);
+				if (before == null || before != active) {
+					changes.add(condition(verification, enterprise, latest, active));
 				}
 			}
 		}
@@ -87,61 +95,90 @@ final class ReductionAlerts {
 				changes.add(released(subject, now));
 			}
 			it.remove();
-			this.counted.remove(subject);
 		}
+		this.counted.keySet().removeIf((subject) -> !demanding.contains(subject.warningId()));
 		return new Round(changes, nonCompliant);
 	}
 
-	private int countNew(Subject subject, ReductionSummary summary, Instant latest) {
-		Instant before = this.counted.get(subject);
+	/**
+	 * Counts the enterprise's hours with at least one pollutant above its allowed rate
+	 * not counted before (an hour whose failing pollutant is judged late is counted
+	 * then).
+	 */
+	private int countNew(Subject subject, EpisodeVerification.EnterpriseVerification enterprise) {
+		Set<Instant> seen = this.counted.computeIfAbsent(subject, (s) -> new HashSet<>());
 		int count = 0;
-		for (HourlyReduction.Judged hour : summary.nonCompliantHours()) {
-			if (before == null || hour.hourStart().isAfter(before)) {
-				count++;
+		for (ReductionSummary summary : enterprise.summaries().values()) {
+			for (HourlyReduction.Judged hour : summary.nonCompliantHours()) {
+				if (seen.add(hour.hourStart())) {
+					count++;
+				}
 			}
 		}
-		this.counted.put(subject, latest);
 		return count;
 	}
 
-	private static Optional<HourlyReduction.Judged> latestJudged(ReductionSummary summary) {
-		List<HourlyReduction> hours = summary.hours();
-		for (int i = hours.size() - 1; i >= 0; i--) {
-			if (hours.get(i) instanceof HourlyReduction.Judged judged) {
-				return Optional.of(judged);
+	/**
+	 * The verdicts of the enterprise's latest judged hour, one per pollutant judged in it
+	 * (in the order the pollutants are listed); empty if no hour is judged yet.
+	 */
+	private static List<HourlyReduction.Judged> latestJudged(EpisodeVerification.EnterpriseVerification enterprise) {
+		Instant latest = null;
+		for (ReductionSummary summary : enterprise.summaries().values()) {
+			for (HourlyReduction hour : summary.hours()) {
+				if (hour instanceof HourlyReduction.Judged && (latest == null || hour.hourStart().isAfter(latest))) {
+					latest = hour.hourStart();
+				}
 			}
 		}
-		return Optional.empty();
+		List<HourlyReduction.Judged> verdicts = new ArrayList<>();
+		for (ReductionSummary summary : enterprise.summaries().values()) {
+			for (HourlyReduction hour : summary.hours()) {
+				if (hour instanceof HourlyReduction.Judged judged && hour.hourStart().equals(latest)) {
+					verdicts.add(judged);
+				}
+			}
+		}
+		return verdicts;
 	}
 
 	private RuleConditionChanged condition(EpisodeVerification verification,
-			EpisodeVerification.EnterpriseVerification enterprise, HourlyReduction.Judged hour, boolean active) {
+			EpisodeVerification.EnterpriseVerification enterprise, List<HourlyReduction.Judged> hour, boolean active) {
 		ReductionEntry entry = enterprise.entry();
-		Instant end = hour.hourStart().plusSeconds(3600);
-		String when = HOUR.format(hour.hourStart().atZone(this.zone)) + "–"
+		Instant start = hour.get(0).hourStart();
+		Instant end = start.plusSeconds(3600);
+		String when = HOUR.format(start.atZone(this.zone)) + "–"
 				+ DateTimeFormatter.ofPattern("HH:mm").format(end.atZone(this.zone));
 		EpisodeVerification.CutPeriod period = enterprise.cuts()
 			.stream()
-			.filter((c) -> c.hours().contains(hour.hourStart()))
+			.filter((c) -> c.hours().contains(start))
 			.findFirst()
 			.orElseThrow();
-		String pollutant = label(hour.pollutant());
-		String cut = period.cut().percent().map(ComplianceReports::plain).map(BigDecimal::toPlainString).orElse("0");
-		String message = entry.name() + " (" + entry.enterpriseId() + ") " + pollutant + " " + kg(hour.measured())
-				+ " kg/h " + (active ? "above" : "within") + " the allowed " + kg(hour.allowed()) + " kg/h in " + when
-				+ ": " + period.level().chinese() + " (" + period.level().key() + ", warning "
-				+ verification.episode().id() + ") requires a " + cut + " % cut of the " + kg(hour.baseline())
-				+ " kg/h baseline, achieved " + hour.achievedPercent().toPlainString() + " %";
-		return new RuleConditionChanged(RULE, firstStack(entry), hour.pollutant().key(),
+		BigDecimal required = period.cut().percent().map(ComplianceReports::plain).orElse(BigDecimal.ZERO);
+		HourlyReduction.Judged worst = hour.stream()
+			.min(Comparator.comparing(HourlyReduction.Judged::achievedPercent))
+			.orElseThrow();
+		List<String> pollutants = new ArrayList<>();
+		for (HourlyReduction.Judged judged : hour) {
+			if (active != judged.compliant()) {
+				pollutants.add(label(judged.pollutant()) + " " + kg(judged.measured()) + " kg/h " + (active ? ">" : "≤")
+						+ " allowed " + kg(judged.allowed()) + " (achieved " + judged.achievedPercent().toPlainString()
+						+ " %)");
+			}
+		}
+		String message = entry.name() + " (" + entry.enterpriseId() + ") " + (active ? "above" : "within")
+				+ " the allowed rate in " + when + ", " + period.level().chinese() + " (" + period.level().key()
+				+ ", warning " + verification.episode().id() + "): achieved " + worst.achievedPercent().toPlainString()
+				+ " % of the required " + required.toPlainString() + " % cut; " + String.join("; ", pollutants);
+		return new RuleConditionChanged(RULE, firstStack(entry), KEY,
 				active ? RuleConditionChanged.State.ACTIVE : RuleConditionChanged.State.CLEARED, Severity.HIGH, end,
-				hour.measured(), hour.allowed(), message);
+				worst.achievedPercent(), required, message);
 	}
 
 	private static RuleConditionChanged released(Subject subject, Instant now) {
-		return new RuleConditionChanged(RULE, subject.stack(), subject.pollutant().key(),
-				RuleConditionChanged.State.CLEARED, Severity.HIGH, now, null, null,
-				subject.enterpriseId() + " " + label(subject.pollutant()) + ": warning " + subject.warningId()
-						+ " released or no longer demands cuts");
+		return new RuleConditionChanged(RULE, subject.stack(), KEY, RuleConditionChanged.State.CLEARED, Severity.HIGH,
+				now, null, null,
+				subject.enterpriseId() + ": warning " + subject.warningId() + " released or no longer demands cuts");
 	}
 
 	private static String firstStack(ReductionEntry entry) {
@@ -153,19 +190,17 @@ final class ReductionAlerts {
 	}
 
 	private static String label(Measurand pollutant) {
-		return pollutant.key().toUpperCase(java.util.Locale.ROOT);
+		return pollutant.key().toUpperCase(Locale.ROOT);
 	}
 
-	/**
-	 * One condition: a warning, an enterprise (alerted on its first listed stack), a
-	 * pollutant.
-	 */
-	record Subject(String warningId, String enterpriseId, String stack, Measurand pollutant) {
+	/** One condition: a warning and an enterprise (alerted on its first listed stack). */
+	record Subject(String warningId, String enterpriseId, String stack) {
 	}
 
 	/**
 	 * What a round returns: the condition changes to publish and how many judged
-	 * non-compliant hours it saw for the first time.
+	 * enterprise-hours with at least one pollutant above the allowed rate it saw for the
+	 * first time.
 	 */
 	record Round(List<RuleConditionChanged> changes, int nonCompliantHours) {
 	}

@@ -24,7 +24,8 @@ import org.springframework.context.SmartLifecycle;
  * Every {@code lantian.warnings.reduction.interval}, verifies each active warning that
  * demands cuts and publishes the {@link RuleConditionChanged}s of {@link ReductionAlerts}
  * (rule {@value ReductionAlerts#RULE}), which the alerts module turns into alerts to
- * bureau and emergency staff over every channel. Counts rounds and non-compliant hours.
+ * bureau and emergency staff over every channel: one per warning and enterprise. Counts
+ * rounds and non-compliant enterprise-hours.
  */
 final class ReductionMonitor implements SmartLifecycle {
 
@@ -62,7 +63,8 @@ final class ReductionMonitor implements SmartLifecycle {
 			.description("Emergency-reduction verification rounds over the warnings that demand cuts")
 			.register(registry);
 		this.nonCompliantHours = Counter.builder("lantian.warnings.reduction.noncompliant.hours")
-			.description("Judged enterprise-pollutant hours above the allowed emission rate, each counted once")
+			.description(
+					"Judged enterprise-hours with at least one pollutant above its allowed emission rate, each counted once")
 			.register(registry);
 		this.failures = Counter.builder("lantian.warnings.reduction.failures")
 			.description("Warnings whose verification failed in a round (stack data unreadable)")
