@@ -2,11 +2,8 @@ package org.lantian.e2e;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,14 +30,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Emergency-reduction verification end to end (issue 7), in simulated time (a test
- * {@link Clock} in January 2025), against real mosquitto and influxd: a bureau forecast
- * with two days above 200 raises orange for 包头市 (MEE 2024, adopted by Inner Mongolia from
- * 2024-04-25; docs/warnings.md: 20 % cut at orange). Two listed enterprises send hourly
- * stack values (period {@code hour}, as HJ 212 CN 2061 would) as JSON readings over MQTT:
- * the coal heating boiler at 65 % of its baseline, the gas boiler at 100 %. The
- * compliance report (JSON and CSV) shows the arithmetic of HJ 212-2017 附录D 式(33), and
- * exactly one emergency-reduction alert (key {@code emission-cut}) opens, for the gas
- * boiler, and is resolved by a later hour within the allowed rate.
+ * {@link SimulatedClock} in January 2025), against real mosquitto and influxd: a bureau
+ * forecast with two days above 200 raises orange for 包头市 (MEE 2024, adopted by Inner
+ * Mongolia from 2024-04-25; docs/warnings.md: 20 % cut at orange). Two listed enterprises
+ * send hourly stack values (period {@code hour}, as HJ 212 CN 2061 would) as JSON
+ * readings over MQTT: the coal heating boiler at 65 % of its baseline, the gas boiler at
+ * 100 %. The compliance report (JSON and CSV) shows the arithmetic of HJ 212-2017 附录D
+ * 式(33), and exactly one emergency-reduction alert (key {@code emission-cut}) opens, for
+ * the gas boiler, and is resolved by a later hour within the allowed rate.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "lantian.api.keys[0].key=" + EmergencyReductionEndToEndIT.BUREAU,
@@ -81,7 +78,7 @@ class EmergencyReductionEndToEndIT {
 	int port;
 
 	@Autowired
-	MutableClock clock;
+	SimulatedClock clock;
 
 	@Test
 	void aCuttingAndANonCuttingEnterpriseUnderAnOrangeWarning() throws Exception {
@@ -267,48 +264,13 @@ class EmergencyReductionEndToEndIT {
 		throw new AssertionError("no pollutant " + key + " in " + enterprise);
 	}
 
-	/**
-	 * The service's clock, set by the test: simulated time in January 2025. Primary: the
-	 * app's {@code @ConditionalOnMissingBean} clock (CatalogueConfiguration) is a regular
-	 * configuration, evaluated before this imported one, so it is defined as well.
-	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class SimulatedTime {
 
 		@Bean
 		@Primary
-		MutableClock simulatedClock() {
-			return new MutableClock(T0.toInstant());
-		}
-
-	}
-
-	/** A clock that stands still until set. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
+		SimulatedClock simulatedClock() {
+			return new SimulatedClock(T0.toInstant());
 		}
 
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.lantian.domain.Gbt8170;
 import org.lantian.domain.Measurand;
 import org.lantian.domain.warning.WarningState;
 import org.lantian.domain.warning.reduction.HourlyReduction;
@@ -177,9 +178,14 @@ final class ComplianceReports {
 		return sum;
 	}
 
-	/** The value without trailing zeros, never in exponent form for whole numbers. */
+	/**
+	 * The value as reported: to at most 3 decimal places (kg/h to the gram, mg/m³ to the
+	 * µg; GB/T 8170: 四舍六入五成双), without trailing zeros, never in exponent form for whole
+	 * numbers. Judgements use the exact values; this is only how they are shown.
+	 */
 	static BigDecimal plain(BigDecimal value) {
-		BigDecimal stripped = value.stripTrailingZeros();
+		BigDecimal rounded = (value.scale() > 3) ? Gbt8170.round(value, 3) : value;
+		BigDecimal stripped = rounded.stripTrailingZeros();
 		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 

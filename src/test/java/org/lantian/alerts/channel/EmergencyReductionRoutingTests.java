@@ -31,10 +31,13 @@ class EmergencyReductionRoutingTests {
 
 	@Test
 	void reachesBureauAndEmergencyButNotAnotherEnterprise() {
-		Alert alert = new Alert("A7", "emergency-reduction", "BT-GAS-B1", "包头市", "BT-DHGAS", "nox", Severity.HIGH,
-				AlertStatus.OPEN, RoutingTests.T0, RoutingTests.T0, new BigDecimal("0.36"), new BigDecimal("0.288"),
-				"东河区燃气供热站 (BT-DHGAS) NOX 0.36 kg/h above the allowed 0.288 kg/h", List.of(new AlertChange(1,
-						ChangeType.RAISED, RoutingTests.T0, "rules", null, AlertStatus.OPEN, Severity.HIGH)));
+		Alert alert = new Alert("A7", "emergency-reduction", "BT-GAS-B1", "包头市", "BT-DHGAS", "emission-cut",
+				Severity.HIGH, AlertStatus.OPEN, RoutingTests.T0, RoutingTests.T0, new BigDecimal("0.0"),
+				new BigDecimal("20"),
+				"东河区燃气供热站 (BT-DHGAS) above the allowed rate: achieved 0.0 % of the required 20 % cut; "
+						+ "NOX 0.36 kg/h > allowed 0.288 (achieved 0.0 %)",
+				List.of(new AlertChange(1, ChangeType.RAISED, RoutingTests.T0, "rules", null, AlertStatus.OPEN,
+						Severity.HIGH)));
 
 		Routing.Recipients recipients = this.routing.recipients(alert, ChangeType.RAISED);
 
