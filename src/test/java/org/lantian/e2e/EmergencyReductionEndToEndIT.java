@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
+import org.lantian.infra.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -30,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Emergency-reduction verification end to end (issue 7), in simulated time (a test
- * {@link SimulatedClock} in January 2025), against real mosquitto and influxd: a bureau
+ * {@link SettableClock} in January 2025), against real mosquitto and influxd: a bureau
  * forecast with two days above 200 raises orange for 包头市 (MEE 2024, adopted by Inner
  * Mongolia from 2024-04-25; docs/warnings.md: 20 % cut at orange). Two listed enterprises
  * send hourly stack values (period {@code hour}, as HJ 212 CN 2061 would) as JSON
@@ -78,7 +79,7 @@ class EmergencyReductionEndToEndIT {
 	int port;
 
 	@Autowired
-	SimulatedClock clock;
+	SettableClock clock;
 
 	@Test
 	void aCuttingAndANonCuttingEnterpriseUnderAnOrangeWarning() throws Exception {
@@ -269,8 +270,8 @@ class EmergencyReductionEndToEndIT {
 
 		@Bean
 		@Primary
-		SimulatedClock simulatedClock() {
-			return new SimulatedClock(T0.toInstant());
+		SettableClock simulatedClock() {
+			return new SettableClock(T0.toInstant());
 		}
 
 	}

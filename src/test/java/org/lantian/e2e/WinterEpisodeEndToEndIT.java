@@ -21,6 +21,7 @@ import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteKind;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
+import org.lantian.infra.SettableClock;
 import org.lantian.simulator.Plan;
 import org.lantian.simulator.SimulatedPoint;
 import org.lantian.simulator.run.RunSettings;
@@ -91,7 +92,7 @@ class WinterEpisodeEndToEndIT {
 	int hj212Port;
 
 	@Autowired
-	SimulatedClock clock;
+	SettableClock clock;
 
 	@Autowired
 	SiteCatalogue catalogue;
@@ -272,8 +273,8 @@ class WinterEpisodeEndToEndIT {
 
 		@Bean
 		@Primary
-		SimulatedClock simulatedClock() {
-			return new SimulatedClock(at(7));
+		SettableClock simulatedClock() {
+			return new SettableClock(at(7));
 		}
 
 	}

@@ -6,14 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.lantian.airquality.AirQuality;
 import org.lantian.domain.aqi.AqiReport;
 import org.lantian.domain.aqi.Area;
@@ -22,8 +18,8 @@ import org.lantian.domain.warning.ObservedAqi;
 import org.lantian.domain.warning.WarningRules;
 import org.lantian.domain.warning.WarningTransition;
 import org.lantian.storage.StorageUnavailableException;
-import org.lantian.storage.WarningJournal;
 import org.lantian.storage.WarningJournal.WarningChange;
+import org.lantian.storage.WarningJournal;
 import org.lantian.warnings.CityWarning;
 import org.lantian.warnings.WarningEpisode;
 import org.lantian.warnings.WarningLevelChanged;
@@ -66,7 +62,7 @@ final class WarningService implements Warnings, SmartLifecycle {
 
 	private volatile boolean restored;
 
-	private @Nullable ScheduledExecutorService timer;
+	private final RoundTimer timer = new RoundTimer("warnings");
 
 	WarningService(WarningRules rules, WarningJournal journal, AirQuality airQuality, ApplicationEventPublisher events,
 			WarningsProperties properties, ZoneId zone, Clock clock, MeterRegistry registry) {
@@ -220,28 +216,17 @@ final class WarningService implements Warnings, SmartLifecycle {
 			LOG.info("Warning grading off (lantian.warnings.evaluation.enabled=false)");
 			return;
 		}
-		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "warnings");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.interval().toMillis();
-		timer.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.MILLISECONDS);
-		this.timer = timer;
+		this.timer.start(Duration.ZERO, this.properties.interval(), this::tick);
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService timer = this.timer;
-		if (timer != null) {
-			timer.shutdownNow();
-			this.timer = null;
-		}
+		this.timer.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.timer != null;
+		return this.timer.isRunning();
 	}
 
 }

@@ -4,17 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.lantian.rules.RuleConditionChanged;
 import org.lantian.warnings.CityWarning;
 import org.lantian.warnings.Warnings;
+import org.lantian.warnings.evaluation.RoundTimer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,7 +46,7 @@ final class ReductionMonitor implements SmartLifecycle {
 
 	private final Counter failures;
 
-	private @Nullable ScheduledExecutorService timer;
+	private final RoundTimer timer = new RoundTimer("warnings-reduction");
 
 	ReductionMonitor(Warnings warnings, ComplianceService compliance, ReductionAlerts alerts,
 			ApplicationEventPublisher events, ReductionProperties properties, Clock clock, MeterRegistry registry) {
@@ -115,28 +112,17 @@ final class ReductionMonitor implements SmartLifecycle {
 			LOG.info("Emergency-reduction round off (lantian.warnings.reduction.enabled=false)");
 			return;
 		}
-		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "warnings-reduction");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.interval().toMillis();
-		timer.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-		this.timer = timer;
+		this.timer.start(this.properties.interval(), this.properties.interval(), this::tick);
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService timer = this.timer;
-		if (timer != null) {
-			timer.shutdownNow();
-			this.timer = null;
-		}
+		this.timer.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.timer != null;
+		return this.timer.isRunning();
 	}
 
 }

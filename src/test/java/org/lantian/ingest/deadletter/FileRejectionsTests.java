@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -17,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantian.infra.SettableClock;
 import org.lantian.ingest.Rejection;
 import org.lantian.ingest.RejectionReason;
 import org.lantian.ingest.Transport;
@@ -212,36 +210,6 @@ class FileRejectionsTests {
 	private static Rejection rejection(Instant at, RejectionReason reason, String site) {
 		return new Rejection(at, Transport.MQTT, reason, "detail of " + reason, "lantian/v1/readings/BT-KDL-01", site,
 				"{\"site\": \"BT-KDL-01\"}");
-	}
-
-	/** A clock the test moves. */
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -2,11 +2,9 @@ package org.lantian.ingest.tcp;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.lantian.domain.Site;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
+import org.lantian.infra.SettableClock;
 import org.lantian.ingest.InMemoryReadingStore;
 import org.lantian.ingest.InMemoryRejections;
 import org.lantian.ingest.Rejection;
@@ -46,7 +45,7 @@ class Hj212FrameHandlerTests {
 
 	private static final Hj212Decoder.Options MODBUS = new Hj212Decoder.Options(false, 1024, Hj212Access.Crc.MODBUS);
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T00:30:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-01-15T00:30:00Z"));
 
 	private final InMemoryReadingStore store = new InMemoryReadingStore();
 
@@ -247,36 +246,6 @@ class Hj212FrameHandlerTests {
 	private static Site stack(String id, String mn, Hj212Access access) {
 		return new Site(SiteId.of(id), "stack " + mn, SiteKind.STACK, "包头市", "昆都仑区", 40.65, 109.82, true,
 				new Enterprise("E", "e"), "steel", "coal", new BigDecimal("16"), "steel-sintering", access);
-	}
-
-	/** A clock the test moves. */
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

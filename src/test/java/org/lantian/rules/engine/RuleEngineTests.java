@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,10 +29,11 @@ import org.lantian.domain.Site;
 import org.lantian.domain.SiteCatalogue;
 import org.lantian.domain.SiteId;
 import org.lantian.domain.SiteKind;
+import org.lantian.infra.SettableClock;
 import org.lantian.ingest.ReadingsReceived;
 import org.lantian.ingest.Transport;
-import org.lantian.rules.RuleConditionChanged;
 import org.lantian.rules.RuleConditionChanged.State;
+import org.lantian.rules.RuleConditionChanged;
 import org.lantian.rules.Severity;
 import org.lantian.storage.AlertJournal;
 import org.lantian.storage.AlertRecord;
@@ -383,35 +383,6 @@ class RuleEngineTests {
 		@Override
 		public List<AlertRecord> alert(String id) {
 			return List.of();
-		}
-
-	}
-
-	private static final class SettableClock extends Clock {
-
-		private volatile Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZONE;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}
