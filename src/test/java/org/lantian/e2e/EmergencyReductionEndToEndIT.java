@@ -27,6 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lantian.e2e.ComplianceAnswers.enterprise;
+import static org.lantian.e2e.ComplianceAnswers.pollutant;
+import static org.lantian.e2e.ComplianceAnswers.reductionAlerts;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -187,7 +190,7 @@ class EmergencyReductionEndToEndIT {
 
 		// exactly one emergency-reduction alert, for the enterprise that did not cut
 		List<JsonNode> opened = await().atMost(Duration.ofSeconds(20))
-			.until(() -> reductionAlerts(api, "open"), (a) -> !a.isEmpty());
+			.until(() -> reductionAlerts(api, BUREAU, "?status=open"), (a) -> !a.isEmpty());
 		assertThat(opened).hasSize(1);
 		JsonNode alert = opened.get(0);
 		assertThat(alert.path("site").asText()).isEqualTo("BT-GAS-B1");
@@ -210,8 +213,8 @@ class EmergencyReductionEndToEndIT {
 		this.clock.set(T0.plusHours(4).toInstant());
 		publish("BT-GAS-B1", 3, 1, Map.of("nox", 20, "o2", 3.5, "flow", 12000));
 		publish("BT-HEAT-B1", 3, 1, Map.of("so2", 13, "nox", 26, "o2", 9.5, "flow", 150000));
-		await().atMost(Duration.ofSeconds(20)).until(() -> reductionAlerts(api, "open").isEmpty());
-		List<JsonNode> resolved = reductionAlerts(api, "resolved");
+		await().atMost(Duration.ofSeconds(20)).until(() -> reductionAlerts(api, BUREAU, "?status=open").isEmpty());
+		List<JsonNode> resolved = reductionAlerts(api, BUREAU, "?status=resolved");
 		assertThat(resolved).hasSize(1);
 		assertThat(resolved.get(0).path("id").asText()).isEqualTo(alert.path("id").asText());
 		JsonNode after = api.get(path, BUREAU).json();
@@ -232,37 +235,9 @@ class EmergencyReductionEndToEndIT {
 			.publish(TOPICS + "/readings/" + site, JSON.writeValueAsString(readings));
 	}
 
-	private static List<JsonNode> reductionAlerts(ApiClient api, String status) {
-		List<JsonNode> found = new ArrayList<>();
-		api.get("/api/v1/alerts?status=" + status, BUREAU).json().forEach((a) -> {
-			if (a.path("rule").asText().equals("emergency-reduction")) {
-				found.add(a);
-			}
-		});
-		return found;
-	}
-
 	private static int judged(JsonNode report, String enterprise, String pollutant) {
 		JsonNode e = enterprise(report, enterprise);
 		return (e == null) ? -1 : pollutant(e, pollutant).path("hoursJudged").asInt(-1);
-	}
-
-	private static JsonNode enterprise(JsonNode report, String id) {
-		for (JsonNode e : report.path("enterprises")) {
-			if (e.path("enterprise").asText().equals(id)) {
-				return e;
-			}
-		}
-		throw new AssertionError("no enterprise " + id + " in " + report);
-	}
-
-	private static JsonNode pollutant(JsonNode enterprise, String key) {
-		for (JsonNode p : enterprise.path("pollutants")) {
-			if (p.path("pollutant").asText().equals(key)) {
-				return p;
-			}
-		}
-		throw new AssertionError("no pollutant " + key + " in " + enterprise);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lantian.e2e.ComplianceAnswers.enterprise;
+import static org.lantian.e2e.ComplianceAnswers.reductionAlerts;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -174,10 +176,10 @@ class WinterEpisodeEndToEndIT {
 
 		// one emergency-reduction alert, for the heating plant, none for 包钢
 		List<JsonNode> alerts = await().atMost(Duration.ofSeconds(30))
-			.until(() -> reductionAlerts(api), (found) -> !found.isEmpty());
+			.until(() -> reductionAlerts(api, BUREAU, ""), (found) -> !found.isEmpty());
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> reductionAlerts(api), (found) -> found.size() == alerts.size());
+			.until(() -> reductionAlerts(api, BUREAU, ""), (found) -> found.size() == alerts.size());
 		assertThat(alerts).singleElement().satisfies((alert) -> {
 			assertThat(alert.path("enterprise").asText()).isEqualTo("BT-QSHEAT");
 			assertThat(alert.path("site").asText()).isEqualTo("BT-HEAT-B1");
@@ -243,25 +245,6 @@ class WinterEpisodeEndToEndIT {
 			}
 		}
 		return enterprise.path("pollutants").size() > 0;
-	}
-
-	private static JsonNode enterprise(JsonNode report, String id) {
-		for (JsonNode e : report.path("enterprises")) {
-			if (e.path("enterprise").asText().equals(id)) {
-				return e;
-			}
-		}
-		throw new AssertionError("no enterprise " + id + " in " + report);
-	}
-
-	private static List<JsonNode> reductionAlerts(ApiClient api) {
-		List<JsonNode> found = new ArrayList<>();
-		api.get("/api/v1/alerts", BUREAU).json().forEach((alert) -> {
-			if (alert.path("rule").asText().equals("emergency-reduction")) {
-				found.add(alert);
-			}
-		});
-		return found;
 	}
 
 	private static String encode(String text) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.lantian.domain.SiteId;
 import org.lantian.domain.aqi.Area;
 import org.lantian.domain.emission.OxygenCorrection;
 import org.lantian.ingest.ReadingsReceived;
+import org.lantian.rules.ExternalRule;
 import org.lantian.rules.RuleConditionChanged;
 import org.lantian.rules.config.InvalidRulesException;
 import org.lantian.rules.config.RuleDefinition;
@@ -54,6 +56,7 @@ import org.lantian.storage.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -124,10 +127,14 @@ class RuleEngine implements SmartLifecycle {
 
 	private ScheduledExecutorService timer;
 
+	/** Rules whose conditions other modules publish: not retired here. */
+	private final ObjectProvider<ExternalRule> external;
+
 	RuleEngine(RulesProperties properties, SiteCatalogue catalogue, ZoneId zone, Clock clock,
 			ApplicationEventPublisher publisher, ReadingRepository readings, ResourceLoader resources,
-			MeterRegistry registry, AlertJournal journal) {
+			MeterRegistry registry, AlertJournal journal, ObjectProvider<ExternalRule> external) {
 		this.properties = properties;
+		this.external = external;
 		this.catalogue = catalogue;
 		this.zone = zone;
 		this.clock = clock;
@@ -422,8 +429,8 @@ class RuleEngine implements SmartLifecycle {
 	 * unresolved alert, with the severity last published — an ACTIVE one is not raised
 	 * again, and publishes CLEARED when the rule's clearing says so; a condition the
 	 * replay finds active without an open alert is forgotten, so that it is raised if it
-	 * holds again. Open conditions of rules no longer in force are published
-	 * CLEARED.</li>
+	 * holds again. Open conditions of rules no longer in force are published CLEARED,
+	 * except those of rules that other modules publish ({@link ExternalRule}).</li>
 	 * </ol>
 	 * Nothing else is published. If the journal cannot be read, the replayed state
 	 * stands.
@@ -460,7 +467,10 @@ class RuleEngine implements SmartLifecycle {
 				LOG.warn("Rule state of {} not rebuilt: its rule lane is full", subject);
 			}
 		}
-		Set<String> inForce = rules.stream().map((rule) -> rule.definition().id()).collect(Collectors.toSet());
+		Set<String> inForce = rules.stream()
+			.map((rule) -> rule.definition().id())
+			.collect(Collectors.toCollection(HashSet::new));
+		this.external.orderedStream().forEach((rule) -> inForce.add(rule.id()));
 		open.ofRulesOtherThan(inForce)
 			.forEach((subject,
 					byRule) -> byRule.forEach((rule,

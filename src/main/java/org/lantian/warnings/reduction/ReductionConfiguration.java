@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lantian.domain.warning.reduction.ReductionList;
 import org.lantian.storage.ReadingRepository;
+import org.lantian.rules.ExternalRule;
 import org.lantian.warnings.Warnings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,6 +29,15 @@ class ReductionConfiguration {
 			MeterRegistry registry) {
 		return new ReductionMonitor(warnings, complianceService, new ReductionAlerts(reportingZone), events, properties,
 				clock, registry);
+	}
+
+	/**
+	 * The reduction round's alerts are its own: the rule engine, which clears the open
+	 * conditions of rules no longer in its file at start, leaves them open.
+	 */
+	@Bean
+	ExternalRule emergencyReductionRule() {
+		return new ExternalRule(ReductionAlerts.RULE);
 	}
 
 }

@@ -33,6 +33,7 @@ import org.lantian.infra.SettableClock;
 import org.lantian.ingest.ReadingsReceived;
 import org.lantian.ingest.Transport;
 import org.lantian.rules.RuleConditionChanged.State;
+import org.lantian.rules.ExternalRule;
 import org.lantian.rules.RuleConditionChanged;
 import org.lantian.rules.Severity;
 import org.lantian.storage.AlertJournal;
@@ -43,6 +44,7 @@ import org.lantian.storage.SeriesPoint;
 import org.lantian.storage.SeriesQuery;
 import org.lantian.storage.StorageUnavailableException;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +94,8 @@ class RuleEngineTests {
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	final SettableClock clock = new SettableClock(NOW);
+
+	final StaticListableBeanFactory beans = new StaticListableBeanFactory();
 
 	boolean journalDown;
 
@@ -258,6 +262,18 @@ class RuleEngineTests {
 	}
 
 	@Test
+	void anOpenConditionOfARuleAnotherModulePublishesIsLeftAloneAtStart() throws IOException {
+		this.beans.addBean("emergencyReductionRule", new ExternalRule("emergency-reduction"));
+		open("emergency-reduction", "emission-cut", Severity.HIGH);
+		open("stack-so2-flat-line", "so2", Severity.MEDIUM);
+		start(RULES);
+
+		awaitPublished(1);
+		// both would be published by the same start, at once
+		assertThat(this.published).extracting(RuleConditionChanged::rule).containsExactly("stack-so2-flat-line");
+	}
+
+	@Test
 	void anEventConditionOpenAtTheRestartClearsADayAndTheSlackLaterUnlessAnnouncedAgain() throws IOException {
 		open("heavy-day", "巴彦淖尔市", "aqi", Severity.CRITICAL);
 		start(RULES);
@@ -286,7 +302,8 @@ class RuleEngineTests {
 				1, 100, Duration.ofHours(2));
 		this.engine = new RuleEngine(properties, SiteCatalogue.of(List.of(STACK)), ZONE, this.clock,
 				(event) -> this.published.add((RuleConditionChanged) event), new StoredReadings(),
-				new DefaultResourceLoader(), this.registry, new Journal());
+				new DefaultResourceLoader(), this.registry, new Journal(),
+				this.beans.getBeanProvider(ExternalRule.class));
 		this.engine.start();
 	}
 
