@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.lantian.domain.warning.reduction.ReductionEntry;
 import org.lantian.domain.warning.reduction.ReductionSummary;
 import org.lantian.rules.RuleConditionChanged;
 import org.lantian.rules.Severity;
+import org.lantian.storage.AlertRecord;
 
 /**
  * Which emergency-reduction conditions a round opens or clears (docs/warnings.md
@@ -179,6 +181,30 @@ final class ReductionAlerts {
 		return new RuleConditionChanged(RULE, subject.stack(), KEY, RuleConditionChanged.State.CLEARED, Severity.HIGH,
 				now, null, null,
 				subject.enterpriseId() + ": warning " + subject.warningId() + " released or no longer demands cuts");
+	}
+
+	/**
+	 * The open emergency-reduction alerts found in the journal at start whose enterprise
+	 * no warning demanding cuts covers now, as CLEARED conditions: their warning was
+	 * released (or stopped demanding cuts) while Lantian was down. An enterprise still
+	 * covered keeps its alert; the round judges it.
+	 * @param unresolved the journal's records of unresolved alerts
+	 * @param covered the alert subjects (first listed stacks) of the enterprises listed
+	 * in the cities of the warnings that demand cuts now
+	 * @param now when they are cleared
+	 */
+	List<RuleConditionChanged> orphans(List<AlertRecord> unresolved, Set<String> covered, Instant now) {
+		Map<String, Severity> orphans = new LinkedHashMap<>();
+		for (AlertRecord record : unresolved) {
+			if (record.rule().equals(RULE) && record.key().equals(KEY) && !covered.contains(record.subject())) {
+				orphans.put(record.subject(), Severity.fromKey(record.severity()));
+			}
+		}
+		List<RuleConditionChanged> cleared = new ArrayList<>();
+		orphans.forEach((stack, severity) -> cleared.add(new RuleConditionChanged(RULE, stack, KEY,
+				RuleConditionChanged.State.CLEARED, severity, now, null, null,
+				"no warning demands emergency cuts of this enterprise any more (released while Lantian was down)")));
+		return cleared;
 	}
 
 	private static String firstStack(ReductionEntry entry) {

@@ -5,8 +5,9 @@ import java.time.ZoneId;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.lantian.domain.warning.reduction.ReductionList;
-import org.lantian.storage.ReadingRepository;
 import org.lantian.rules.ExternalRule;
+import org.lantian.storage.AlertJournal;
+import org.lantian.storage.ReadingRepository;
 import org.lantian.warnings.Warnings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,9 +27,9 @@ class ReductionConfiguration {
 	@Bean
 	ReductionMonitor reductionMonitor(Warnings warnings, ComplianceService complianceService,
 			ApplicationEventPublisher events, ReductionProperties properties, Clock clock, ZoneId reportingZone,
-			MeterRegistry registry) {
+			MeterRegistry registry, AlertJournal alertJournal, ReductionList reductionList) {
 		return new ReductionMonitor(warnings, complianceService, new ReductionAlerts(reportingZone), events, properties,
-				clock, registry);
+				clock, registry, alertJournal, reductionList);
 	}
 
 	/**

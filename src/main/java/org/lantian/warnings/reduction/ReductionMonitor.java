@@ -2,13 +2,17 @@ package org.lantian.warnings.reduction;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.lantian.domain.warning.reduction.ReductionEntry;
+import org.lantian.domain.warning.reduction.ReductionList;
 import org.lantian.rules.RuleConditionChanged;
+import org.lantian.storage.AlertJournal;
 import org.lantian.warnings.CityWarning;
 import org.lantian.warnings.Warnings;
 import org.lantian.warnings.evaluation.RoundTimer;
@@ -48,9 +52,19 @@ final class ReductionMonitor implements SmartLifecycle {
 
 	private final RoundTimer timer = new RoundTimer("warnings-reduction");
 
+	private final AlertJournal journal;
+
+	private final ReductionList reductions;
+
+	/** Whether the open alerts left by an earlier run have been checked. */
+	private boolean reconciled;
+
 	ReductionMonitor(Warnings warnings, ComplianceService compliance, ReductionAlerts alerts,
-			ApplicationEventPublisher events, ReductionProperties properties, Clock clock, MeterRegistry registry) {
+			ApplicationEventPublisher events, ReductionProperties properties, Clock clock, MeterRegistry registry,
+			AlertJournal journal, ReductionList reductions) {
 		this.warnings = warnings;
+		this.journal = journal;
+		this.reductions = reductions;
 		this.compliance = compliance;
 		this.alerts = alerts;
 		this.events = events;
@@ -71,11 +85,11 @@ final class ReductionMonitor implements SmartLifecycle {
 	/** One round; a warning whose data cannot be read keeps its alerts until the next. */
 	void tick() {
 		try {
-			Set<String> demanding = this.warnings.current()
+			List<CityWarning> cutting = this.warnings.current()
 				.stream()
 				.filter((w) -> w.state().demandsEmergencyReduction() && w.id().isPresent())
-				.map((w) -> w.id().get())
-				.collect(Collectors.toSet());
+				.toList();
+			Set<String> demanding = cutting.stream().map((w) -> w.id().get()).collect(Collectors.toSet());
 			List<EpisodeVerification> verified = new ArrayList<>();
 			for (String id : demanding) {
 				try {
@@ -88,9 +102,14 @@ final class ReductionMonitor implements SmartLifecycle {
 				}
 			}
 			ReductionAlerts.Round round;
+			List<RuleConditionChanged> orphans = List.of();
 			synchronized (this.alerts) {
 				round = this.alerts.next(verified, demanding, this.clock.instant());
+				if (!this.reconciled && verified.size() == demanding.size()) {
+					orphans = orphans(cutting);
+				}
 			}
+			orphans.forEach(this.events::publishEvent);
 			this.rounds.increment();
 			this.nonCompliantHours.increment(round.nonCompliantHours());
 			for (RuleConditionChanged change : round.changes()) {
@@ -104,6 +123,36 @@ final class ReductionMonitor implements SmartLifecycle {
 			LOG.warn("Emergency-reduction round failed, trying again in {}: {}", this.properties.interval(),
 					ex.getMessage());
 		}
+	}
+
+	/**
+	 * Once after the start: the open alerts an earlier run left for warnings that no
+	 * longer demand cuts, to be cleared; none while the journal cannot be read (tried
+	 * again next round).
+	 */
+	private List<RuleConditionChanged> orphans(List<CityWarning> cutting) {
+		try {
+			List<RuleConditionChanged> orphans = this.alerts.orphans(this.journal.unresolved(), covered(cutting),
+					this.clock.instant());
+			this.reconciled = true;
+			return orphans;
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Open emergency-reduction alerts not read from the alert journal, trying again next round: {}",
+					ex.getMessage());
+			return List.of();
+		}
+	}
+
+	/** The alert subjects of the enterprises listed in the cities that must cut now. */
+	private Set<String> covered(List<CityWarning> cutting) {
+		Set<String> stacks = new HashSet<>();
+		for (CityWarning warning : cutting) {
+			for (ReductionEntry entry : this.reductions.entriesOf(warning.state().region())) {
+				stacks.add(entry.stacks().get(0).site().value());
+			}
+		}
+		return stacks;
 	}
 
 	@Override

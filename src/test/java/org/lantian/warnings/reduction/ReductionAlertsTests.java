@@ -21,6 +21,7 @@ import org.lantian.domain.warning.reduction.StackHour;
 import org.lantian.rules.RuleConditionChanged;
 import org.lantian.rules.RuleConditionChanged.State;
 import org.lantian.rules.Severity;
+import org.lantian.storage.AlertRecord;
 import org.lantian.warnings.WarningEpisode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +219,32 @@ class ReductionAlertsTests {
 
 	private Instant at(int hours) {
 		return this.episode.start().plusSeconds(3600L * hours);
+	}
+
+	@Test
+	void anAlertLeftOpenByAnEarlierRunIsClearedWhenNoWarningDemandingCutsCoversItsEnterprise() {
+		Instant raised = at(0);
+		List<AlertRecord> unresolved = List.of(
+				new AlertRecord("a1", 1, "raised", raised, "rules", null, "emergency-reduction", "BT-GAS-B1", "包头市",
+						"BT-DHGAS", "emission-cut", "open", "high", raised, null, null, "raised"),
+				new AlertRecord("a1", 2, "escalated", raised, "escalation", null, "emergency-reduction", "BT-GAS-B1",
+						"包头市", "BT-DHGAS", "emission-cut", "open", "critical", raised, null, null, "raised"),
+				new AlertRecord("a2", 1, "raised", raised, "rules", null, "emergency-reduction", "BT-HEAT-B1", "包头市",
+						"BT-QSHEAT", "emission-cut", "open", "high", raised, null, null, "raised"),
+				new AlertRecord("a3", 1, "raised", raised, "rules", null, "stack-so2-hourly", "WH-BOILER-01", "乌海市",
+						"WH-HEAT", "so2", "open", "high", raised, null, null, "raised"));
+
+		// 包头市's warning was released while Lantian was down; the gas boiler's city is
+		// still covered in the second case
+		assertThat(this.alerts.orphans(unresolved, Set.of(), at(2))).extracting(RuleConditionChanged::subject)
+			.containsExactly("BT-GAS-B1", "BT-HEAT-B1");
+		List<RuleConditionChanged> cleared = this.alerts.orphans(unresolved, Set.of("BT-GAS-B1"), at(2));
+		assertThat(cleared).singleElement().satisfies((change) -> {
+			assertThat(change.subject()).isEqualTo("BT-HEAT-B1");
+			assertThat(change.key()).isEqualTo("emission-cut");
+			assertThat(change.state()).isEqualTo(State.CLEARED);
+			assertThat(change.at()).isEqualTo(at(2));
+		});
 	}
 
 }
