@@ -11,11 +11,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantian.infra.LocalInfrastructure;
 import org.lantian.infra.LocalInfrastructureConfiguration;
 import org.lantian.infra.SettableClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,6 +85,15 @@ class EmergencyReductionEndToEndIT {
 
 	@Autowired
 	SettableClock clock;
+
+	@Autowired
+	HealthEndpoint health;
+
+	@BeforeEach
+	void ready() {
+		// the readings are published over MQTT: only once the service has subscribed
+		MqttReady.await(this.health);
+	}
 
 	@Test
 	void aCuttingAndANonCuttingEnterpriseUnderAnOrangeWarning() throws Exception {
