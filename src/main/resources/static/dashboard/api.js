@@ -49,36 +49,11 @@
 		docs: null,
 	};
 
-	const $ = (selector, root) => (root || document).querySelector(selector);
+	const { $, el } = window.LantianDom;
 
 	function t(name) {
 		const entry = TEXT[name];
 		return entry ? entry[state.lang === 'zh' ? 0 : 1] : name;
-	}
-
-	/** Builds an element: el('div', { class: 'x', dataset: {...} }, child, 'text', ...). */
-	function el(tag, attributes, ...children) {
-		const node = document.createElement(tag);
-		for (const [name, value] of Object.entries(attributes || {})) {
-			if (value === null || value === undefined || value === false) {
-				continue;
-			}
-			if (name === 'dataset') {
-				Object.assign(node.dataset, value);
-			}
-			else if (name.startsWith('on')) {
-				node.addEventListener(name.slice(2), value);
-			}
-			else {
-				node.setAttribute(name, value === true ? '' : value);
-			}
-		}
-		for (const child of children.flat()) {
-			if (child !== null && child !== undefined && child !== false) {
-				node.append(child instanceof Node ? child : String(child));
-			}
-		}
-		return node;
 	}
 
 	// ---- schemas ----------------------------------------------------------------------

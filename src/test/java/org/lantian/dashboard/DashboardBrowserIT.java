@@ -17,7 +17,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,22 +311,11 @@ class DashboardBrowserIT {
 	}
 
 	private void logIn(String key) {
-		this.browser
-			.evaluate("document.querySelector('#api-key').value = ''; document.querySelector('#api-key').focus()");
-		this.browser.type(key);
-		this.browser.evaluate("document.querySelector('#login-form button[type=submit]').click()");
+		this.browser.logIn(key);
 	}
 
 	private void waitFor(String condition) {
-		try {
-			await().atMost(WAIT)
-				.pollInterval(Duration.ofMillis(200))
-				.alias(condition)
-				.until(() -> this.browser.evaluate("Boolean(" + condition + ")").asBoolean());
-		}
-		catch (ConditionTimeoutException ex) {
-			throw new AssertionError(ex.getMessage() + "; browser console: " + this.browser.output(), ex);
-		}
+		this.browser.waitFor(condition, WAIT);
 	}
 
 	private static String reading(String site, Instant time, String values, String flags) {

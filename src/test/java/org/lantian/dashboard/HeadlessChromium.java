@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real headless Chromium (Debian's {@code chromium}) driven over the Chrome DevTools
@@ -220,6 +222,31 @@ final class HeadlessChromium implements AutoCloseable {
 		Files.createDirectories(file.getParent());
 		Files.write(file, png);
 		return png.length;
+	}
+
+	/**
+	 * Waits until the JavaScript condition holds in the page.
+	 * @throws AssertionError after {@code timeout}, with the condition and what the
+	 * browser said
+	 */
+	void waitFor(String condition, Duration timeout) {
+		try {
+			Awaitility.await()
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(200))
+				.alias(condition)
+				.until(() -> evaluate("Boolean(" + condition + ")").asBoolean());
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(ex.getMessage() + "; browser console: " + output(), ex);
+		}
+	}
+
+	/** Types the API key into the dashboard's login form and submits it. */
+	void logIn(String key) {
+		evaluate("document.querySelector('#api-key').value = ''; document.querySelector('#api-key').focus()");
+		type(key);
+		evaluate("document.querySelector('#login-form button[type=submit]').click()");
 	}
 
 	/**

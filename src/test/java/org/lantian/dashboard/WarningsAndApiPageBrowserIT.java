@@ -18,7 +18,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,10 +90,7 @@ class WarningsAndApiPageBrowserIT {
 		// Chinese labels, so that the panel shows the level in the plans' words
 		this.browser.evaluate("localStorage.setItem('lantian.lang', 'zh'); location.reload()");
 		waitFor("document.documentElement.lang === 'zh-CN' && !document.querySelector('#login').hidden");
-		this.browser
-			.evaluate("document.querySelector('#api-key').value = ''; document.querySelector('#api-key').focus()");
-		this.browser.type(BUREAU);
-		this.browser.evaluate("document.querySelector('#login-form button[type=submit]').click()");
+		this.browser.logIn(BUREAU);
 		waitFor("document.querySelector('#overview[data-loaded=\"true\"]') !== null");
 		waitFor("document.querySelector('#live-status').dataset.state === 'live'");
 		assertThat(this.browser.evaluate("document.querySelectorAll('#warnings-list li[data-level=\"orange\"]').length")
@@ -198,15 +194,7 @@ class WarningsAndApiPageBrowserIT {
 	}
 
 	private void waitFor(String condition) {
-		try {
-			await().atMost(WAIT)
-				.pollInterval(Duration.ofMillis(200))
-				.alias(condition)
-				.until(() -> this.browser.evaluate("Boolean(" + condition + ")").asBoolean());
-		}
-		catch (ConditionTimeoutException ex) {
-			throw new AssertionError(ex.getMessage() + "; browser console: " + this.browser.output(), ex);
-		}
+		this.browser.waitFor(condition, WAIT);
 	}
 
 	private HttpResponse<String> get(String path, String key) throws IOException {
