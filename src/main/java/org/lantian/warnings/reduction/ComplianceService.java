@@ -29,7 +29,8 @@ import org.lantian.warnings.Warnings;
  * Verifies a warning episode's emergency cuts from the stored stack data: per listed
  * stack one raw query of the device's hourly values (period {@code hour}) over the judged
  * hours and, only if some hour lacks one, raw queries of its minute values and samples
- * over the same hours. Stateless; "now" is the service clock.
+ * over the hours from the first to the last that lack one. Stateless; "now" is the
+ * service clock.
  */
 final class ComplianceService implements Compliance {
 
@@ -90,12 +91,12 @@ final class ComplianceService implements Compliance {
 			Map<Measurand, List<SeriesPoint>> hourly = this.readings
 				.series(new SeriesQuery(stack.site(), from, to, keys, Step.RAW, ReadingPeriod.HOUR));
 			List<Map<Measurand, List<SeriesPoint>>> finer = new ArrayList<>();
-			if (StackHours.needsFinerData(pollutants, hours, hourly)) {
-				finer.add(this.readings
-					.series(new SeriesQuery(stack.site(), from, to, keys, Step.RAW, ReadingPeriod.MINUTE)));
-				finer.add(this.readings
-					.series(new SeriesQuery(stack.site(), from, to, keys, Step.RAW, ReadingPeriod.SAMPLE)));
-			}
+			StackHours.lackingHourlyValues(pollutants, hours, hourly).ifPresent((span) -> {
+				finer.add(this.readings.series(
+						new SeriesQuery(stack.site(), span.from(), span.to(), keys, Step.RAW, ReadingPeriod.MINUTE)));
+				finer.add(this.readings.series(
+						new SeriesQuery(stack.site(), span.from(), span.to(), keys, Step.RAW, ReadingPeriod.SAMPLE)));
+			});
 			stackHours.addAll(StackHours.of(stack.site(), pollutants, hours, hourly, finer));
 		}
 		return stackHours;

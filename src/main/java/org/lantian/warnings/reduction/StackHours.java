@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -61,21 +62,33 @@ final class StackHours {
 	}
 
 	/**
-	 * Whether a pollutant or the flow lacks a device hourly value in some hour (read
-	 * finer data then).
+	 * Where finer data must be read: from the first to the end of the last hour in which
+	 * a pollutant or the flow lacks a device hourly value; empty when none lacks one. In
+	 * a running episode that is usually the newest hour, whose hourly value is not in
+	 * yet, so the minute values and samples of the whole episode are not read every
+	 * round.
 	 */
-	static boolean needsFinerData(List<Measurand> pollutants, List<Instant> hourStarts,
+	static Optional<Span> lackingHourlyValues(List<Measurand> pollutants, List<Instant> hourStarts,
 			Map<Measurand, List<SeriesPoint>> hourly) {
 		List<Measurand> needed = new ArrayList<>(pollutants);
 		needed.add(Measurand.FLOW);
+		Instant first = null;
+		Instant last = null;
 		for (Measurand measurand : needed) {
 			Set<Instant> have = new HashSet<>();
 			hourly.getOrDefault(measurand, List.of()).forEach((p) -> have.add(p.start()));
-			if (!have.containsAll(hourStarts)) {
-				return true;
+			for (Instant start : hourStarts) {
+				if (!have.contains(start)) {
+					first = (first == null || start.isBefore(first)) ? start : first;
+					last = (last == null || start.isAfter(last)) ? start : last;
+				}
 			}
 		}
-		return false;
+		return (first != null) ? Optional.of(new Span(first, last.plus(HOUR))) : Optional.empty();
+	}
+
+	/** Clock hours [{@code from}, {@code to}). */
+	record Span(Instant from, Instant to) {
 	}
 
 	private static StackHour stackHour(SiteId site, Instant start, Measurand pollutant, Value concentration,

@@ -131,9 +131,12 @@ class StackHoursTests {
 
 		assertThat(hours).containsExactly(
 				new StackHour.Measured(S1, H0, Measurand.SO2, new BigDecimal("13"), new BigDecimal("150000")));
-		assertThat(StackHours.needsFinerData(List.of(Measurand.SO2), List.of(H0), hourly)).isFalse();
-		assertThat(StackHours.needsFinerData(List.of(Measurand.SO2), List.of(H0, H1), hourly)).isTrue();
-		assertThat(StackHours.needsFinerData(List.of(Measurand.SO2, Measurand.NOX), List.of(H0), hourly)).isTrue();
+		assertThat(StackHours.lackingHourlyValues(List.of(Measurand.SO2), List.of(H0), hourly)).isEmpty();
+		// only the hour without hourly values is read from minute values and samples
+		assertThat(StackHours.lackingHourlyValues(List.of(Measurand.SO2), List.of(H0, H1), hourly))
+			.contains(new StackHours.Span(H1, H1.plusSeconds(3600)));
+		assertThat(StackHours.lackingHourlyValues(List.of(Measurand.SO2, Measurand.NOX), List.of(H0, H1), hourly))
+			.contains(new StackHours.Span(H0, H1.plusSeconds(3600)));
 	}
 
 	private static SeriesPoint hourly(Instant start, String value, DataFlag flag) {
